@@ -1,0 +1,117 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { type Relations, relations } from './relations';
+
+/** The drizzle database, the same type whichever engine is underneath. */
+export type Database = PgAsyncDatabase<PgQueryResultHKT, Relations>;
+
+export type DatabaseHandle =
+  | { kind: 'postgres'; db: Database; pool: pg.Pool; close(): Promise<void>; ping(): Promise<void> }
+  | {
+      kind: 'pglite';
+      db: Database;
+      pglite: PGlite;
+      /** True when this start created the data folder: the embedded database is new. */
+      created: boolean;
+      close(): Promise<void>;
+      ping(): Promise<void>;
+    };
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string. Unset: the embedded PGlite database in `dataDir`. */
+  url?: string;
+  /** Folder of the embedded database; `memory://` keeps it in memory. */
+  dataDir?: string;
+  /** Longest a single SQL statement may run before PostgreSQL cancels it. */
+  statementTimeoutMs?: number;
+  /** Largest number of pooled PostgreSQL connections. */
+  poolMax?: number;
+  /** Told about errors of idle pooled connections, which must never crash the process. */
+  onPoolError?: (error: Error) => void;
+}
+
+/** Raised when the database server cannot be reached; its message says what to check. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET']);
+
+/** Turns a driver's connection failure into an error that says what to check. */
+export function explainConnectionError(error: unknown, url: string): unknown {
+  const code = (error as { code?: string } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  const isConnectionFailure =
+    (code !== undefined && CONNECTION_ERROR_CODES.has(code)) ||
+    /timeout exceeded when trying to connect/i.test(message);
+  if (!isConnectionFailure) return error;
+  return new DatabaseUnavailableError(
+    `Cannot reach PostgreSQL at ${describeServer(url)} (${code ?? message}). ` +
+      'Is the server running, and is DATABASE_URL right? Unset DATABASE_URL to use the embedded database.',
+    { cause: error },
+  );
+}
+
+function describeServer(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+  } catch {
+    return 'the configured DATABASE_URL';
+  }
+}
+
+/** Opens PostgreSQL when `url` is set, else the embedded PGlite database. Does not migrate. */
+export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir ?? '.data');
+}
+
+function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolMax ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: options.statementTimeoutMs ?? 15_000,
+    application_name: 'panorama',
+  });
+  pool.on('error', (error) => options.onPoolError?.(error));
+  const db = drizzlePg({ client: pool, relations }) as unknown as Database;
+  return {
+    kind: 'postgres',
+    db,
+    pool,
+    async ping() {
+      try {
+        await pool.query('SELECT 1');
+      } catch (error) {
+        throw explainConnectionError(error, url);
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const inMemory = dataDir.startsWith('memory://');
+  const folder = inMemory ? dataDir : resolve(dataDir);
+  const created = inMemory || !existsSync(join(folder, 'PG_VERSION'));
+  if (!inMemory) mkdirSync(folder, { recursive: true });
+  const pglite = await PGlite.create(folder);
+  const db = drizzlePglite({ client: pglite, relations }) as unknown as Database;
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    created,
+    async ping() {
+      await pglite.query('SELECT 1');
+    },
+    close: () => pglite.close(),
+  };
+}
