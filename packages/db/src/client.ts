@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -66,6 +67,15 @@ function describeServer(url: string): string {
   }
 }
 
+/** The repository's root folder: relative data folders are taken from here, whoever starts the process. */
+export const REPOSITORY_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** The absolute folder of the embedded database (`memory://` stays in memory). */
+export function resolveDataDir(dataDir: string): string {
+  if (dataDir.startsWith('memory://') || isAbsolute(dataDir)) return dataDir;
+  return resolve(REPOSITORY_ROOT, dataDir);
+}
+
 /** Opens PostgreSQL when `url` is set, else the embedded PGlite database. Does not migrate. */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir ?? '.data');
@@ -99,7 +109,7 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith('memory://');
-  const folder = inMemory ? dataDir : resolve(dataDir);
+  const folder = resolveDataDir(dataDir);
   const created = inMemory || !existsSync(join(folder, 'PG_VERSION'));
   if (!inMemory) mkdirSync(folder, { recursive: true });
   const pglite = await PGlite.create(folder);

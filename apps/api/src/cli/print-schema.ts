@@ -1,0 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { printedSchema, SCHEMA_FILE } from '../schema/printed';
+
+writeFileSync(SCHEMA_FILE, printedSchema());
+console.log(`Wrote ${SCHEMA_FILE}`);
