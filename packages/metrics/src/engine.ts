@@ -1,0 +1,168 @@
+import type { Database } from '@panorama/db';
+import type { MetricCode } from './catalog';
+import { comparisonPeriod, type Evaluation, evaluate, figureOf, groupKey } from './evaluate';
+import { buckets, type Period, periodLabel, yearOf } from './periods';
+import {
+  DIMENSION_KEY,
+  type Dimension,
+  EMPTY_KEYS,
+  type GroupKeys,
+  type MetricsQuery,
+  type MetricsResult,
+  type MetricsRow,
+  type MetricValue,
+} from './query';
+import { sortRows } from './row-order';
+import { periodTargets, rateTargets, type TargetMap, targetedScopes } from './sql/targets';
+import { attainmentOf, changeOf, statusOf } from './status';
+import { isRateMetric, rowTarget, targetScopesOf } from './targets-of-rows';
+import { MAX_ROWS, MetricsInputError, type ReferenceCodes, validateCodes, validateQueryShape } from './validate';
+
+function keysOf(dimensions: readonly Dimension[], values: readonly (string | null)[]): GroupKeys {
+  const keys: GroupKeys = { ...EMPTY_KEYS };
+  dimensions.forEach((dimension, index) => {
+    const value = values[index] ?? null;
+    const name = DIMENSION_KEY[dimension];
+    (keys as unknown as Record<string, string | number | null>)[name] =
+      name === 'partnerId' && value !== null ? Number(value) : value;
+  });
+  return keys;
+}
+
+/** Groups that have a target but perhaps no data: they appear with zeros. */
+async function targetGroups(db: Database, query: MetricsQuery, dimensions: readonly Dimension[]) {
+  const onlyPlaces = dimensions.length > 0 && dimensions.every((d) => d === 'REGION' || d === 'COUNTRY');
+  if (!onlyPlaces || !query.compare?.includes('TARGET')) return [];
+  const scopeType = dimensions.includes('COUNTRY') ? 'COUNTRY' : 'REGION';
+  const scopes = await targetedScopes(db, {
+    metrics: query.metrics,
+    scopeType,
+    fromYear: yearOf(query.from),
+    toYear: yearOf(query.to),
+  });
+  return scopes
+    .filter(({ scopeCode, regionCode }) => {
+      const region = scopeType === 'REGION' ? scopeCode : regionCode;
+      if (query.filter?.regionCodes?.length && !query.filter.regionCodes.includes(region)) return false;
+      if (scopeType === 'COUNTRY' && query.filter?.countryIsos?.length)
+        return query.filter.countryIsos.includes(scopeCode);
+      return !(scopeType === 'REGION' && query.filter?.countryIsos?.length);
+    })
+    .map(({ scopeCode, regionCode }) =>
+      dimensions.map((dimension) =>
+        dimension === 'COUNTRY' ? scopeCode : scopeType === 'REGION' ? scopeCode : regionCode,
+      ),
+    );
+}
+
+async function targetsFor(db: Database, query: MetricsQuery, evaluation: Evaluation, scopeCodes: Set<string>) {
+  const targets: TargetMap = new Map();
+  if (!query.compare?.includes('TARGET') || scopeCodes.size === 0) return targets;
+  const request = { scopeCodes: [...scopeCodes], periods: evaluation.registry.periods };
+  const [additive, rates] = await Promise.all([
+    periodTargets(db, { ...request, metrics: query.metrics.filter((code) => !isRateMetric(code)) }),
+    rateTargets(db, { ...request, metrics: query.metrics.filter((code) => isRateMetric(code)) }),
+  ]);
+  for (const map of [additive, rates]) for (const [key, value] of map) targets.set(key, value);
+  return targets;
+}
+
+interface RowPlan {
+  keys: GroupKeys;
+  key: string;
+  period: Period;
+  idx: number;
+  previousIdx: number | null;
+  scopes: string[] | null;
+}
+
+function valuesOf(plan: RowPlan, query: MetricsQuery, evaluation: Evaluation, targets: TargetMap): MetricValue[] {
+  const asOf = query.asOf ?? query.to;
+  const wantsTarget = query.compare?.includes('TARGET') ?? false;
+  return query.metrics.map((metric: MetricCode) => {
+    const value = figureOf(evaluation, plan.idx, plan.key, metric);
+    const previous = plan.previousIdx === null ? null : figureOf(evaluation, plan.previousIdx, plan.key, metric);
+    const target = wantsTarget ? rowTarget(targets, plan.idx, plan.scopes, metric) : null;
+    return {
+      metric,
+      value,
+      previous,
+      change: changeOf(value, previous),
+      target,
+      attainment: attainmentOf(value, target),
+      status: statusOf(value, target, plan.period, asOf, isRateMetric(metric)),
+    };
+  });
+}
+
+async function evaluateRows(
+  db: Database,
+  query: MetricsQuery,
+  dimensions: readonly Dimension[],
+  periods: Period[],
+  extraGroups: (string | null)[][],
+  references: ReferenceCodes,
+): Promise<{ plans: RowPlan[]; evaluation: Evaluation; targets: TargetMap }> {
+  const compare = query.compare ?? [];
+  const evaluation = await evaluate(db, { metrics: query.metrics, dimensions, filter: query.filter, periods, compare });
+  const groups = new Map<string, (string | null)[]>();
+  for (const main of evaluation.main) {
+    for (const [key, row] of evaluation.figures.get(main.idx) ?? []) groups.set(key, row.keys);
+  }
+  for (const keys of extraGroups) groups.set(groupKey(keys), keys);
+  if (dimensions.length === 0) groups.set(groupKey([]), []);
+  if (groups.size * periods.length > MAX_ROWS) {
+    throw new MetricsInputError(
+      'TOO_MANY_ROWS',
+      `This query would produce ${groups.size * periods.length} rows, more than ${MAX_ROWS}: group by fewer dimensions, use a coarser grain or a shorter range.`,
+    );
+  }
+  const plans: RowPlan[] = [];
+  const scopeCodes = new Set<string>();
+  periods.forEach((period, index) => {
+    const main = evaluation.main[index];
+    if (!main) return;
+    for (const [key, values] of groups) {
+      const keys = keysOf(dimensions, values);
+      const scopes = targetScopesOf(keys, dimensions, query.filter, references.countryRegion);
+      for (const scope of scopes ?? []) scopeCodes.add(scope);
+      plans.push({ keys, key, period, idx: main.idx, previousIdx: main.previousIdx, scopes });
+    }
+  });
+  const targets = await targetsFor(db, query, evaluation, scopeCodes);
+  return { plans, evaluation, targets };
+}
+
+/**
+ * Answers a `metrics` query: the metrics over the range, grouped and cut into periods, with
+ * comparisons, and a totals row over the whole range. Everything is summed in SQL.
+ */
+export async function computeMetrics(db: Database, query: MetricsQuery): Promise<MetricsResult> {
+  const dimensions = validateQueryShape(query);
+  const references = await validateCodes(db, query);
+  const range: Period = { from: query.from, to: query.to };
+  const periods = buckets(range, query.grain);
+  const extraGroups = await targetGroups(db, query, dimensions);
+
+  const [detail, totals] = await Promise.all([
+    evaluateRows(db, query, dimensions, periods, extraGroups, references),
+    evaluateRows(db, query, [], [range], [], references),
+  ]);
+  const withPeriod = (period: Period) => (query.grain ? { ...period, label: periodLabel(period) } : null);
+  const rows: MetricsRow[] = detail.plans.map((plan) => ({
+    ...plan.keys,
+    period: withPeriod(plan.period),
+    values: valuesOf(plan, query, detail.evaluation, detail.targets),
+  }));
+  const totalPlan = totals.plans[0];
+  if (!totalPlan) throw new Error('the totals row is missing');
+  const total: MetricsRow = {
+    ...totalPlan.keys,
+    period: withPeriod(range),
+    values: valuesOf(totalPlan, query, totals.evaluation, totals.targets),
+  };
+  const ordered = sortRows(rows, query.orderBy ?? [], dimensions);
+  return { rows: query.limit ? ordered.slice(0, query.limit) : ordered, total };
+}
+
+export { comparisonPeriod };

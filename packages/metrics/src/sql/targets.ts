@@ -1,0 +1,115 @@
+import type { Database } from '@panorama/db';
+import { type SQL, sql } from 'drizzle-orm';
+import type { MetricCode } from '../catalog';
+import type { IndexedPeriod } from './figures';
+
+/** `${periodIdx}|${scopeCode}|${metric}` → the target of that period, as an exact decimal string. */
+export type TargetMap = Map<string, string>;
+
+export function targetKey(idx: number, scopeCode: string, metric: string): string {
+  return `${idx}|${scopeCode}|${metric}`;
+}
+
+function list(values: readonly string[]): SQL {
+  return sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  );
+}
+
+function periodsCte(periods: readonly IndexedPeriod[]): SQL {
+  const rows = periods.map((period) => sql`(${period.idx}::int, ${period.from}::date, ${period.to}::date)`);
+  return sql`periods(idx, p_from, p_to) AS (VALUES ${sql.join(rows, sql`, `)})`;
+}
+
+type Row = Record<string, string | number | null>;
+
+async function rowsOf(db: Database, query: SQL): Promise<Row[]> {
+  return ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
+}
+
+/**
+ * Targets of additive metrics over each period: for every year the period touches, the quarter
+ * targets of that year when it has any (each prorated by the days of its quarter the period
+ * covers), else the yearly target prorated by days. Rounded to two decimals.
+ */
+export async function periodTargets(
+  db: Database,
+  request: { metrics: readonly MetricCode[]; scopeCodes: readonly string[]; periods: readonly IndexedPeriod[] },
+): Promise<TargetMap> {
+  const targets: TargetMap = new Map();
+  if (request.metrics.length === 0 || request.scopeCodes.length === 0) return targets;
+  const rows = await rowsOf(
+    db,
+    sql`WITH ${periodsCte(request.periods)},
+      years AS (
+        SELECT p.idx, y AS year,
+          greatest(p.p_from, make_date(y, 1, 1)) AS o_from,
+          least(p.p_to, make_date(y, 12, 31)) AS o_to
+        FROM periods p, generate_series(extract(year FROM p.p_from)::int, extract(year FROM p.p_to)::int) AS y
+      ),
+      candidates AS (
+        SELECT t.*, make_date(t.year, coalesce(t.quarter * 3 - 2, 1), 1) AS t_from,
+          CASE WHEN t.quarter IS NULL THEN make_date(t.year, 12, 31)
+               ELSE (make_date(t.year, t.quarter * 3 - 2, 1) + interval '3 months' - interval '1 day')::date END AS t_to,
+          bool_or(t.quarter IS NOT NULL) OVER (PARTITION BY t.metric_code, t.scope_code, t.year) AS year_has_quarters
+        FROM targets t
+        WHERE t.metric_code IN (${list(request.metrics)}) AND t.scope_code IN (${list(request.scopeCodes)})
+      )
+      SELECT y.idx, t.scope_code, t.metric_code,
+        round(sum(t.value * greatest(0, least(y.o_to, t.t_to) - greatest(y.o_from, t.t_from) + 1)
+                  / (t.t_to - t.t_from + 1)), 2)::text AS target
+      FROM years y
+      JOIN candidates t ON t.year = y.year AND (t.quarter IS NOT NULL OR NOT t.year_has_quarters)
+        AND least(y.o_to, t.t_to) >= greatest(y.o_from, t.t_from)
+      GROUP BY y.idx, t.scope_code, t.metric_code`,
+  );
+  for (const row of rows) {
+    targets.set(targetKey(Number(row.idx), String(row.scope_code), String(row.metric_code)), String(row.target));
+  }
+  return targets;
+}
+
+/**
+ * Targets of rates: the rate itself, never summed or prorated. A period within one quarter
+ * takes that quarter's target if it has one, else its year's; a period across years has none.
+ */
+export async function rateTargets(
+  db: Database,
+  request: { metrics: readonly MetricCode[]; scopeCodes: readonly string[]; periods: readonly IndexedPeriod[] },
+): Promise<TargetMap> {
+  const targets: TargetMap = new Map();
+  if (request.metrics.length === 0 || request.scopeCodes.length === 0) return targets;
+  const rows = await rowsOf(
+    db,
+    sql`WITH ${periodsCte(request.periods)}
+      SELECT p.idx, t.scope_code, t.metric_code, t.value::text AS target, t.quarter
+      FROM periods p
+      JOIN targets t ON t.year = extract(year FROM p.p_from) AND t.year = extract(year FROM p.p_to)
+      WHERE t.metric_code IN (${list(request.metrics)}) AND t.scope_code IN (${list(request.scopeCodes)})
+        AND (t.quarter IS NULL
+             OR (t.quarter = extract(quarter FROM p.p_from) AND t.quarter = extract(quarter FROM p.p_to)))
+      ORDER BY t.quarter NULLS FIRST`,
+  );
+  // Yearly rows come first, so a quarter's target, when there is one, wins.
+  for (const row of rows) {
+    targets.set(targetKey(Number(row.idx), String(row.scope_code), String(row.metric_code)), String(row.target));
+  }
+  return targets;
+}
+
+/** Groups that have a target in the given years: regions or countries, with the country's current region. */
+export async function targetedScopes(
+  db: Database,
+  request: { metrics: readonly MetricCode[]; scopeType: 'REGION' | 'COUNTRY'; fromYear: number; toYear: number },
+): Promise<{ scopeCode: string; regionCode: string }[]> {
+  if (request.metrics.length === 0) return [];
+  const rows = await rowsOf(
+    db,
+    sql`SELECT DISTINCT t.scope_code, coalesce(t.region_code, co.region_code) AS region_code
+      FROM targets t LEFT JOIN countries co ON co.iso3 = t.country_iso3
+      WHERE t.scope_type = ${request.scopeType} AND t.metric_code IN (${list(request.metrics)})
+        AND t.year BETWEEN ${request.fromYear} AND ${request.toYear}`,
+  );
+  return rows.map((row) => ({ scopeCode: String(row.scope_code), regionCode: String(row.region_code) }));
+}
