@@ -101,8 +101,8 @@ export async function evaluate(
   ]);
   const figures = new Map<number, Map<string, FigureRow>>();
   for (const row of batches.flat()) {
-    let byGroup = figures.get(row.idx);
-    if (!byGroup) figures.set(row.idx, (byGroup = new Map()));
+    const byGroup = figures.get(row.idx) ?? new Map<string, FigureRow>();
+    figures.set(row.idx, byGroup);
     const key = groupKey(row.keys);
     const existing = byGroup.get(key);
     if (existing) Object.assign(existing.values, row.values);
