@@ -1,6 +1,16 @@
 export * from './catalog';
 export { computeMetrics } from './engine';
+export {
+  averageOfOthers,
+  computeKeyFigures,
+  figureIn,
+  type KeyFigureRequest,
+  lastDayWithData,
+  rankAndShare,
+  worstStatus,
+} from './key-figures';
 export * from './periods';
+export { type PipelineStage, pipelineByStage } from './pipeline';
 export * from './query';
 export { statusOf } from './status';
 export { MAX_LIMIT, MAX_RANGE_DAYS, MetricsInputError, type MetricsInputErrorCode } from './validate';

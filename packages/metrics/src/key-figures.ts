@@ -1,0 +1,123 @@
+import type { Database } from '@panorama/db';
+import { sql } from 'drizzle-orm';
+import { METRIC_CODES, type MetricCode } from './catalog';
+import { addDecimals, divideDecimals } from './decimal';
+import { computeMetrics } from './engine';
+import { yearPeriod } from './periods';
+import type { Dimension, GroupKeys, MetricsFilter, MetricsRow, MetricValue, TargetStatus } from './query';
+import { attainmentOf, statusOf } from './status';
+import { isRateMetric } from './targets-of-rows';
+
+export interface KeyFigureRequest {
+  year: number;
+  asOf: string;
+  metrics?: readonly MetricCode[];
+  groupBy?: readonly Dimension[];
+  filter?: MetricsFilter | null;
+}
+
+/** The last day with a contribution or an impact record in `year`; 31 December when there is none. */
+export async function lastDayWithData(db: Database, year: number, regionCode?: string): Promise<string> {
+  const { from, to } = yearPeriod(year);
+  const region = regionCode ? sql` AND region_code = ${regionCode}` : sql``;
+  const result = (await db.execute(sql`
+    SELECT greatest(
+      (SELECT max(date) FROM contributions WHERE date BETWEEN ${from} AND ${to}${region}),
+      (SELECT max(date) FROM impact_records WHERE date BETWEEN ${from} AND ${to}${region}))::text AS day`)) as unknown as {
+    rows: { day: string | null }[];
+  };
+  return result.rows[0]?.day ?? to;
+}
+
+function keyOf(row: GroupKeys): string {
+  return JSON.stringify([
+    row.regionCode,
+    row.countryIso3,
+    row.incomeStream,
+    row.partnerType,
+    row.objectiveCode,
+    row.partnerId,
+  ]);
+}
+
+/**
+ * The key figures of a year as of a day, as leadership reads them: the value from 1 January to
+ * `asOf`, compared with the same days a year earlier, against the whole year's target, with the
+ * status by the pace rule at `asOf`.
+ */
+export async function computeKeyFigures(db: Database, request: KeyFigureRequest): Promise<MetricsRow[]> {
+  const metrics = request.metrics ?? METRIC_CODES;
+  const year = yearPeriod(request.year);
+  const asOf = request.asOf < year.from ? year.from : request.asOf > year.to ? year.to : request.asOf;
+  const common = { metrics, groupBy: request.groupBy ?? [], filter: request.filter };
+  const [toDate, whole] = await Promise.all([
+    computeMetrics(db, { ...common, from: year.from, to: asOf, compare: ['PREVIOUS_YEAR'] }),
+    computeMetrics(db, { ...common, from: year.from, to: year.to, compare: ['TARGET'] }),
+  ]);
+  const targetRows = new Map(whole.rows.map((row) => [keyOf(row), row]));
+  const merge = (row: MetricsRow, targetRow: MetricsRow | undefined): MetricsRow => ({
+    ...row,
+    period: { ...year, label: String(request.year) },
+    values: row.values.map((value, index) => {
+      const target = targetRow?.values[index]?.target ?? null;
+      return {
+        ...value,
+        target,
+        attainment: attainmentOf(value.value, target),
+        status: statusOf(value.value, target, year, asOf, isRateMetric(value.metric)),
+      };
+    }),
+  });
+  const rows = toDate.rows.map((row) => merge(row, targetRows.get(keyOf(row))));
+  const seen = new Set(toDate.rows.map(keyOf));
+  // Groups with a target and no data by asOf still appear, with zeros.
+  for (const targetRow of whole.rows) {
+    if (seen.has(keyOf(targetRow)) || !targetRow.values.some((value) => value.target !== null)) continue;
+    const empty = {
+      ...targetRow,
+      values: targetRow.values.map((value) => ({
+        ...value,
+        value: value.value === null ? null : '0',
+        previous: null,
+        change: null,
+      })),
+    };
+    rows.push(merge(empty, targetRow));
+  }
+  if ((request.groupBy ?? []).length === 0) return [merge(toDate.total, whole.total)];
+  return rows;
+}
+
+/** A row's figure for one metric. */
+export function figureIn(row: MetricsRow | undefined, metric: MetricCode): MetricValue | undefined {
+  return row?.values.find((value) => value.metric === metric);
+}
+
+/** The worst status among figures: OFF_TRACK before AT_RISK before ON_TRACK; null when none has one. */
+export function worstStatus(statuses: readonly (TargetStatus | null)[]): TargetStatus | null {
+  for (const status of ['OFF_TRACK', 'AT_RISK', 'ON_TRACK'] as const) if (statuses.includes(status)) return status;
+  return null;
+}
+
+/** Rank (1 = largest) and share of `regionCode` among the rows' values of `metric`. */
+export function rankAndShare(rows: readonly MetricsRow[], regionCode: string, metric: MetricCode) {
+  const values = rows.map((row) => ({ code: row.regionCode, value: figureIn(row, metric)?.value ?? '0' }));
+  const mine = values.find((entry) => entry.code === regionCode)?.value ?? '0';
+  const total = values.reduce((sum, entry) => addDecimals(sum, entry.value ?? '0'), '0');
+  const rank = 1 + values.filter((entry) => Number(entry.value) > Number(mine)).length;
+  return {
+    rank,
+    regionCount: Math.max(values.length, rank),
+    share: Number(total) === 0 ? null : Number(divideDecimals(mine, total)),
+  };
+}
+
+/** The average of the other groups' values of each metric (null where none has a value). */
+export function averageOfOthers(rows: readonly MetricsRow[], regionCode: string, metrics: readonly MetricCode[]) {
+  const others = rows.filter((row) => row.regionCode !== regionCode);
+  return metrics.map((metric) => {
+    const values = others.map((row) => figureIn(row, metric)?.value).filter((value): value is string => value != null);
+    const sum = values.reduce((total, value) => addDecimals(total, value), '0');
+    return { metric, value: values.length ? divideDecimals(sum, String(values.length), 2) : null };
+  });
+}
