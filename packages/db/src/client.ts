@@ -45,8 +45,10 @@ const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT'
 
 /** Turns a driver's connection failure into an error that says what to check. */
 export function explainConnectionError(error: unknown, url: string): unknown {
-  const code = (error as { code?: string } | null)?.code;
-  const message = error instanceof Error ? error.message : String(error);
+  // Drizzle wraps the driver's error ("Failed query: …"): the connection failure is its cause.
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = (cause as { code?: string } | null)?.code;
+  const message = cause instanceof Error ? cause.message : String(cause);
   const isConnectionFailure =
     (code !== undefined && CONNECTION_ERROR_CODES.has(code)) ||
     /timeout exceeded when trying to connect/i.test(message);

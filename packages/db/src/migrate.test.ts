@@ -80,3 +80,17 @@ describe('migrate', () => {
     ]);
   });
 });
+
+describe('migrate against an unreachable server', () => {
+  it('says which server it cannot reach and what to check', async () => {
+    const { openDatabase } = await import('./client');
+    const unreachable = await openDatabase({ url: 'postgres://postgres@127.0.0.1:1/panorama' });
+    try {
+      await expect(migrate(unreachable)).rejects.toThrow(
+        /Cannot reach PostgreSQL at 127\.0\.0\.1:1\/panorama \(ECONNREFUSED\)\. Is the server running, and is DATABASE_URL right\?/,
+      );
+    } finally {
+      await unreachable.close();
+    }
+  });
+});
