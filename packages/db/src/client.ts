@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -34,6 +35,12 @@ export interface DatabaseOptions {
   poolMax?: number;
   /** Told about errors of idle pooled connections, which must never crash the process. */
   onPoolError?: (error: Error) => void;
+}
+
+/** Runs a SQL statement and returns its rows, whichever driver is underneath. */
+export async function selectRows<Row>(db: Database, query: SQL): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
 }
 
 /** Raised when the database server cannot be reached; its message says what to check. */

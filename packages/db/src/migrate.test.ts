@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectRows } from './client';
 import { migrate } from './migrate';
 import { createTestDatabase, type TestDatabase } from './testing';
 
@@ -13,22 +14,26 @@ afterAll(async () => {
 });
 
 async function snapshot() {
-  const result = await database.db.execute<{ table_name: string }>(
+  const result = await selectRows<{ table_name: string }>(
+    database.db,
     sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
   );
-  const counts = await database.db.execute<{
+  const counts = await selectRows<{
     regions: number;
     countries: number;
     memberships: number;
     objectives: number;
     migrations: number;
-  }>(sql`
+  }>(
+    database.db,
+    sql`
     SELECT (SELECT count(*)::int FROM regions) AS regions,
            (SELECT count(*)::int FROM countries) AS countries,
            (SELECT count(*)::int FROM country_memberships) AS memberships,
            (SELECT count(*)::int FROM objectives) AS objectives,
-           (SELECT count(*)::int FROM drizzle.__drizzle_migrations) AS migrations`);
-  return { tables: result.rows.map((row) => row.table_name), counts: counts.rows[0] };
+           (SELECT count(*)::int FROM drizzle.__drizzle_migrations) AS migrations`,
+  );
+  return { tables: result.map((row) => row.table_name), counts: counts[0] };
 }
 
 describe('migrate', () => {
@@ -52,13 +57,16 @@ describe('migrate', () => {
     // A row rewritten by the second run would get a new xmin: none may.
     const rowVersions = async () =>
       (
-        await database.db.execute<{ versions: string }>(sql`
+        await selectRows<{ versions: string }>(
+          database.db,
+          sql`
           SELECT concat_ws('|',
             (SELECT string_agg(xmin::text, ',' ORDER BY code) FROM regions),
             (SELECT string_agg(xmin::text, ',' ORDER BY iso3) FROM countries),
             (SELECT string_agg(xmin::text, ',' ORDER BY country_iso3, valid_from) FROM country_memberships),
-            (SELECT string_agg(xmin::text, ',' ORDER BY code) FROM objectives)) AS versions`)
-      ).rows[0]?.versions;
+            (SELECT string_agg(xmin::text, ',' ORDER BY code) FROM objectives)) AS versions`,
+        )
+      )[0]?.versions;
     const versionsBefore = await rowVersions();
     await migrate(database);
     expect(await snapshot()).toEqual(first);
@@ -66,15 +74,21 @@ describe('migrate', () => {
   });
 
   it('installs HQ, the six bureaux and Sudan’s move from Cairo to Nairobi', async () => {
-    const regionRows = await database.db.execute<{ code: string; countries: number }>(sql`
+    const regionRows = await selectRows<{ code: string; countries: number }>(
+      database.db,
+      sql`
       SELECT r.code, count(c.iso3)::int AS countries FROM regions r
-      LEFT JOIN countries c ON c.region_code = r.code GROUP BY r.code ORDER BY r.code`);
-    expect(regionRows.rows.map((row) => row.code)).toEqual(['HQ', 'RBB', 'RBC', 'RBD', 'RBJ', 'RBN', 'RBP']);
-    expect(regionRows.rows.find((row) => row.code === 'HQ')?.countries).toBe(0);
-    const sudan = await database.db.execute<{ region_code: string; valid_from: string; valid_to: string | null }>(sql`
+      LEFT JOIN countries c ON c.region_code = r.code GROUP BY r.code ORDER BY r.code`,
+    );
+    expect(regionRows.map((row) => row.code)).toEqual(['HQ', 'RBB', 'RBC', 'RBD', 'RBJ', 'RBN', 'RBP']);
+    expect(regionRows.find((row) => row.code === 'HQ')?.countries).toBe(0);
+    const sudan = await selectRows<{ region_code: string; valid_from: string; valid_to: string | null }>(
+      database.db,
+      sql`
       SELECT region_code, valid_from::text, valid_to::text FROM country_memberships
-      WHERE country_iso3 = 'SDN' ORDER BY valid_from`);
-    expect(sudan.rows).toEqual([
+      WHERE country_iso3 = 'SDN' ORDER BY valid_from`,
+    );
+    expect(sudan).toEqual([
       { region_code: 'RBC', valid_from: '2000-01-01', valid_to: '2019-12-31' },
       { region_code: 'RBN', valid_from: '2020-01-01', valid_to: null },
     ]);

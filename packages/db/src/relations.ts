@@ -46,6 +46,9 @@ export const relations = defineRelations(tables, (r) => ({
     impactRecords: r.many.impactRecords(),
     targets: r.many.targets(),
     fieldNeeds: r.many.fieldNeeds(),
+    partnerships: r.many.partnerships(),
+    opportunities: r.many.opportunities(),
+    stories: r.many.stories(),
   },
   countryMemberships: {
     country: r.one.countries({
@@ -59,6 +62,8 @@ export const relations = defineRelations(tables, (r) => ({
     partnerships: r.many.partnerships(),
     contributions: r.many.contributions(),
     impactRecords: r.many.impactRecords(),
+    opportunities: r.many.opportunities(),
+    fieldNeeds: r.many.fieldNeeds(),
   },
   partners: {
     region: r.one.regions({ from: r.partners.regionCode, to: r.regions.code, optional: false }),

@@ -1,4 +1,10 @@
 import { builder } from '../builder';
+import { ContributionConnection, contributionListArgs, contributionQuery } from './contribution';
+import { FieldNeedConnection, fieldNeedListArgs, fieldNeedQuery } from './field-need';
+import { ImpactRecordConnection, impactRecordListArgs, impactRecordQuery } from './impact-record';
+import { PartnerConnection, partnerListArgs, partnerQuery } from './partner';
+import { runOnce } from './run-once';
+import { TargetConnection, targetListArgs, targetQuery } from './target';
 
 export const Country = builder.drizzleNode('countries', {
   name: 'Country',
@@ -9,6 +15,58 @@ export const Country = builder.drizzleNode('countries', {
     name: t.exposeString('name', { description: 'The country’s name.' }),
     region: t.relation('region', { description: 'The bureau the country belongs to today.' }),
     partnerCount: t.relatedCount('partners', { description: 'How many partners the country office manages.' }),
+    partners: t.relatedConnection(
+      'partners',
+      {
+        description: 'The partners the country office manages, by name unless `orderBy` says otherwise.',
+        args: partnerListArgs,
+        query: (args) => partnerQuery(args),
+        totalCount: true,
+      },
+      PartnerConnection,
+    ),
+    contributions: t.relatedConnection(
+      'contributions',
+      {
+        description: 'The contributions raised by the country office, newest first unless `orderBy` says otherwise.',
+        args: contributionListArgs,
+        query: (args) => contributionQuery(args),
+        totalCount: true,
+      },
+      ContributionConnection,
+    ),
+    impactRecords: t.relatedConnection(
+      'impactRecords',
+      {
+        description: 'The impact records of the country office, newest first unless `orderBy` says otherwise.',
+        args: impactRecordListArgs,
+        query: (args) => impactRecordQuery(args),
+        totalCount: true,
+      },
+      ImpactRecordConnection,
+    ),
+    targets: t.relatedConnection(
+      'targets',
+      {
+        description:
+          'The country office’s own targets (scope COUNTRY), latest year first unless `orderBy` says otherwise.',
+        args: targetListArgs,
+        query: (args) => targetQuery(args),
+        totalCount: true,
+      },
+      TargetConnection,
+    ),
+    fieldNeeds: t.relatedConnection(
+      'fieldNeeds',
+      {
+        description:
+          'The field needs the country office identified, most recent first unless `orderBy` says otherwise.',
+        args: fieldNeedListArgs,
+        query: (args) => fieldNeedQuery(args),
+        totalCount: true,
+      },
+      FieldNeedConnection,
+    ),
   }),
 });
 
@@ -20,11 +78,13 @@ builder.queryFields((t) => ({
       regionCode: t.arg.string({ required: false, description: 'Only the countries of this bureau (such as RBN).' }),
     },
     resolve: (query, _root, args, context) =>
-      context.db.query.countries.findMany(
-        query({
-          where: args.regionCode ? { regionCode: args.regionCode.trim().toUpperCase() } : undefined,
-          orderBy: { name: 'asc' },
-        }),
+      runOnce(
+        context.db.query.countries.findMany(
+          query({
+            where: args.regionCode ? { regionCode: args.regionCode.trim().toUpperCase() } : undefined,
+            orderBy: { name: 'asc' },
+          }),
+        ),
       ),
   }),
 }));

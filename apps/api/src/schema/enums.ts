@@ -1,5 +1,6 @@
 import {
   CONTRIBUTION_KINDS,
+  FIELD_NEED_STATUSES,
   INCOME_STREAMS,
   MODALITIES,
   OPPORTUNITY_STAGES,
@@ -7,6 +8,7 @@ import {
   PARTNER_TYPES,
   PARTNERSHIP_STATUSES,
   PILLARS,
+  TARGET_SCOPES,
 } from '@panorama/db';
 import { builder } from '../builder';
 
@@ -107,6 +109,18 @@ export const OpportunityStageEnum = domainEnum(
     LOST: 'It will not happen.',
   },
 );
+
+export const FieldNeedStatusEnum = domainEnum('FieldNeedStatus', 'Where a field need stands.', FIELD_NEED_STATUSES, {
+  OPEN: 'Identified, waiting for a partner.',
+  MATCHED: 'A partnership answers it.',
+  CLOSED: 'No longer pursued, or met some other way.',
+});
+
+export const TargetScopeEnum = domainEnum('TargetScope', 'What a target covers.', TARGET_SCOPES, {
+  GLOBAL: 'The whole organisation.',
+  REGION: 'One regional bureau (or HQ).',
+  COUNTRY: 'One country office.',
+});
 
 export const SortDirectionEnum = builder.enumType('SortDirection', {
   description: 'The direction of an ordering.',

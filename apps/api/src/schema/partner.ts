@@ -1,7 +1,11 @@
 import { partners } from '@panorama/db';
 import { and, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import { builder } from '../builder';
+import { countedConnection } from './connection';
+import { ContributionConnection, contributionListArgs, contributionQuery } from './contribution';
 import { PartnerScopeEnum, PartnerTypeEnum, SortDirectionEnum } from './enums';
+import { OpportunityConnection, opportunityListArgs, opportunityQuery } from './opportunity';
+import { PartnershipConnection, partnershipListArgs, partnershipQuery } from './partnership';
 
 export const Partner = builder.drizzleNode('partners', {
   name: 'Partner',
@@ -16,7 +20,44 @@ export const Partner = builder.drizzleNode('partners', {
     scope: t.expose('scope', { type: PartnerScopeEnum, description: 'LOCAL to one office or GLOBAL.' }),
     region: t.relation('region', { description: 'The bureau that manages the relationship.' }),
     country: t.relation('country', { nullable: true, description: 'The country office that manages it, if one does.' }),
+    contributions: t.relatedConnection(
+      'contributions',
+      {
+        description: 'The partner’s contributions, newest first unless `orderBy` says otherwise.',
+        args: contributionListArgs,
+        query: (args) => contributionQuery(args),
+        totalCount: true,
+      },
+      ContributionConnection,
+    ),
+    partnerships: t.relatedConnection(
+      'partnerships',
+      {
+        description: 'The partner’s partnerships, by name unless `orderBy` says otherwise.',
+        args: partnershipListArgs,
+        query: (args) => partnershipQuery(args),
+        totalCount: true,
+      },
+      PartnershipConnection,
+    ),
+    opportunities: t.relatedConnection(
+      'opportunities',
+      {
+        description:
+          'The pipeline opportunities with the partner, soonest expected close first unless `orderBy` says otherwise.',
+        args: opportunityListArgs,
+        query: (args) => opportunityQuery(args),
+        totalCount: true,
+      },
+      OpportunityConnection,
+    ),
   }),
+});
+
+export const PartnerConnection = countedConnection(Partner, {
+  type: 'Partner',
+  singular: 'partner',
+  plural: 'partners',
 });
 
 const PartnerFilter = builder.inputType('PartnerFilter', {
@@ -79,32 +120,47 @@ function partnerCondition(
   return and(...conditions);
 }
 
+/** The `filter` and `orderBy` arguments of every list of partners. */
+export const partnerListArgs = builder.args((t) => ({
+  filter: t.field({ type: PartnerFilter, required: false, description: 'Which partners to keep.' }),
+  orderBy: t.field({
+    type: PartnerOrder,
+    required: false,
+    description: 'The order of the list; default: by name.',
+  }),
+}));
+
+/**
+ * `created_at` as fixed-width UTC text, to the microsecond. A cursor built from the column itself
+ * holds a JavaScript Date, to the millisecond, so paging by it would repeat or skip rows.
+ */
+const createdAtExact = (table: typeof partners) =>
+  sql<string>`to_char(${table.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** The relational query of a list of partners: its filter and its order (by name by default). */
+export function partnerQuery(args: {
+  filter?: PartnerFilterInput | null;
+  orderBy?: typeof PartnerOrder.$inferInput | null;
+}) {
+  const field = args.orderBy?.field ?? 'name';
+  const direction = args.orderBy?.direction ?? 'asc';
+  const column = field === 'createdAt' ? 'createdAtExact' : field;
+  return {
+    where: { RAW: (table: typeof partners) => partnerCondition(args.filter, table) ?? sql`true` },
+    extras: column === 'createdAtExact' ? { createdAtExact } : undefined,
+    orderBy: { [column]: direction } as Partial<Record<typeof column, typeof direction>>,
+  };
+}
+
 builder.queryFields((t) => ({
   partners: t.drizzleConnection(
     {
       type: 'partners',
       description: 'Partners, a page at a time, filtered and ordered (by name unless `orderBy` says otherwise).',
-      args: {
-        filter: t.arg({ type: PartnerFilter, required: false, description: 'Which partners to keep.' }),
-        orderBy: t.arg({
-          type: PartnerOrder,
-          required: false,
-          description: 'The order of the list; default: by name.',
-        }),
-      },
+      args: partnerListArgs,
       totalCount: (_root, args, context) => context.db.$count(partners, partnerCondition(args.filter)),
-      resolve: (query, _root, args, context) => {
-        const field = args.orderBy?.field ?? 'name';
-        const direction = args.orderBy?.direction ?? 'asc';
-        return context.db.query.partners.findMany(
-          query({
-            where: { RAW: (table) => partnerCondition(args.filter, table) ?? sql`true` },
-            orderBy: { [field]: direction } as Partial<Record<typeof field, typeof direction>>,
-          }),
-        );
-      },
+      resolve: (query, _root, args, context) => context.db.query.partners.findMany(query(partnerQuery(args))),
     },
-    { name: 'PartnerConnection', description: 'A page of partners.' },
-    { name: 'PartnerEdge', description: 'A partner in a page, with its cursor.' },
+    PartnerConnection,
   ),
 }));

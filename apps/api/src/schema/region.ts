@@ -1,4 +1,12 @@
 import { builder } from '../builder';
+import { ContributionConnection, contributionListArgs, contributionQuery } from './contribution';
+import { FieldNeedConnection, fieldNeedListArgs, fieldNeedQuery } from './field-need';
+import { ImpactRecordConnection, impactRecordListArgs, impactRecordQuery } from './impact-record';
+import { OpportunityConnection, opportunityListArgs, opportunityQuery } from './opportunity';
+import { PartnershipConnection, partnershipListArgs, partnershipQuery } from './partnership';
+import { runOnce } from './run-once';
+import { StoryConnection, storyListArgs, storyQuery } from './story';
+import { TargetConnection, targetListArgs, targetQuery } from './target';
 
 export const Region = builder.drizzleNode('regions', {
   name: 'Region',
@@ -14,6 +22,78 @@ export const Region = builder.drizzleNode('regions', {
     }),
     countryCount: t.relatedCount('countries', { description: 'How many country offices the bureau covers today.' }),
     partnerCount: t.relatedCount('partners', { description: 'How many partners the bureau manages.' }),
+    partnerships: t.relatedConnection(
+      'partnerships',
+      {
+        description: 'The partnerships the bureau holds, by name unless `orderBy` says otherwise.',
+        args: partnershipListArgs,
+        query: (args) => partnershipQuery(args),
+        totalCount: true,
+      },
+      PartnershipConnection,
+    ),
+    contributions: t.relatedConnection(
+      'contributions',
+      {
+        description: 'The contributions raised in the bureau, newest first unless `orderBy` says otherwise.',
+        args: contributionListArgs,
+        query: (args) => contributionQuery(args),
+        totalCount: true,
+      },
+      ContributionConnection,
+    ),
+    impactRecords: t.relatedConnection(
+      'impactRecords',
+      {
+        description: 'The impact records of the bureau, newest first unless `orderBy` says otherwise.',
+        args: impactRecordListArgs,
+        query: (args) => impactRecordQuery(args),
+        totalCount: true,
+      },
+      ImpactRecordConnection,
+    ),
+    targets: t.relatedConnection(
+      'targets',
+      {
+        description: 'The bureau’s own targets (scope REGION), latest year first unless `orderBy` says otherwise.',
+        args: targetListArgs,
+        query: (args) => targetQuery(args),
+        totalCount: true,
+      },
+      TargetConnection,
+    ),
+    opportunities: t.relatedConnection(
+      'opportunities',
+      {
+        description:
+          'The pipeline opportunities the bureau pursues, soonest expected close first unless `orderBy` says otherwise.',
+        args: opportunityListArgs,
+        query: (args) => opportunityQuery(args),
+        totalCount: true,
+      },
+      OpportunityConnection,
+    ),
+    fieldNeeds: t.relatedConnection(
+      'fieldNeeds',
+      {
+        description: 'The field needs identified in the bureau, most recent first unless `orderBy` says otherwise.',
+        args: fieldNeedListArgs,
+        query: (args) => fieldNeedQuery(args),
+        totalCount: true,
+      },
+      FieldNeedConnection,
+    ),
+    stories: t.relatedConnection(
+      'stories',
+      {
+        description:
+          'Stories from the field shown on the bureau’s panorama, newest first unless `orderBy` says otherwise.',
+        args: storyListArgs,
+        query: (args) => storyQuery(args),
+        totalCount: true,
+      },
+      StoryConnection,
+    ),
   }),
 });
 
@@ -21,7 +101,8 @@ builder.queryFields((t) => ({
   regions: t.drizzleField({
     type: [Region],
     description: 'The six regional bureaux and HQ, by code.',
-    resolve: (query, _root, _args, context) => context.db.query.regions.findMany(query({ orderBy: { code: 'asc' } })),
+    resolve: (query, _root, _args, context) =>
+      runOnce(context.db.query.regions.findMany(query({ orderBy: { code: 'asc' } }))),
   }),
   region: t.drizzleField({
     type: Region,
@@ -29,6 +110,6 @@ builder.queryFields((t) => ({
     description: 'One bureau by its code (such as `RBB`), or null when no bureau has that code.',
     args: { code: t.arg.string({ required: true, description: 'The bureau code, such as RBB or HQ.' }) },
     resolve: (query, _root, args, context) =>
-      context.db.query.regions.findFirst(query({ where: { code: args.code.trim().toUpperCase() } })),
+      runOnce(context.db.query.regions.findFirst(query({ where: { code: args.code.trim().toUpperCase() } }))),
   }),
 }));

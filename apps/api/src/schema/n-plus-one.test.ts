@@ -1,0 +1,173 @@
+import type { TestDatabase } from '@panorama/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../testing';
+import { insertContributions, insertPartner } from './test-seed';
+
+/** Counts the SQL statements sent to the database, whichever driver is underneath. */
+function countStatements(database: TestDatabase): { statements: string[]; reset(): void } {
+  const statements: string[] = [];
+  const record = (text: unknown) => {
+    statements.push(typeof text === 'string' ? text : String((text as { text?: string })?.text ?? text));
+  };
+  if (database.kind === 'pglite') {
+    const { pglite } = database;
+    const query = pglite.query.bind(pglite);
+    const exec = pglite.exec.bind(pglite);
+    pglite.query = ((...args: Parameters<typeof query>) => {
+      record(args[0]);
+      return query(...args);
+    }) as typeof pglite.query;
+    pglite.exec = ((...args: Parameters<typeof exec>) => {
+      record(args[0]);
+      return exec(...args);
+    }) as typeof pglite.exec;
+  } else {
+    const { pool } = database;
+    const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+    pool.query = ((...args: unknown[]) => {
+      record(args[0]);
+      return query(...args);
+    }) as typeof pool.query;
+  }
+  return { statements, reset: () => statements.splice(0) };
+}
+
+/** In three country offices of two bureaux: `partners` partners each, each with `gifts` contributions. */
+async function insertGraph(api: TestServer, partners: number, gifts: number): Promise<void> {
+  const offices = [
+    { regionCode: 'RBN', countryIso3: 'KEN' },
+    { regionCode: 'RBN', countryIso3: 'ETH' },
+    { regionCode: 'RBP', countryIso3: 'COL' },
+  ];
+  for (const office of offices) {
+    for (let index = 0; index < partners; index++) {
+      const partner = await insertPartner(api.database.db, { ...office, name: `Partner ${index}` });
+      await insertContributions(
+        api.database.db,
+        partner.id,
+        Array.from({ length: gifts }, (_, gift) => ({
+          ...office,
+          date: `2025-01-${String(1 + (gift % 28)).padStart(2, '0')}`,
+          amountUsd: `${100 + gift}.00`,
+        })),
+      );
+    }
+  }
+}
+
+/** Pages of 8: the largest graph below fills them, within the API's complexity limit. */
+const NESTED = `query Nested {
+  regions {
+    code
+    countries {
+      iso3
+      partners(first: 8, orderBy: { field: NAME }) {
+        totalCount
+        nodes {
+          name
+          contributions(first: 8, filter: { kinds: [CASH] }) {
+            totalCount
+            nodes { date amountUsd objective { code } }
+          }
+        }
+      }
+    }
+  }
+}`;
+
+interface Nested {
+  regions: {
+    code: string;
+    countries: {
+      iso3: string;
+      partners: { totalCount: number; nodes: { contributions: { totalCount: number; nodes: unknown[] } }[] };
+    }[];
+  }[];
+}
+
+const FLAT = `query Flat {
+  contributions(first: 500, filter: { regionCodes: ["RBN", "RBP"] }) {
+    totalCount
+    nodes { amountUsd partner { name country { name region { code } } } region { name } country { iso3 } }
+  }
+}`;
+
+/** Counts alone, at the root and on a link: no page is loaded, only the counts. */
+const COUNTS = `query Counts {
+  contributions(filter: { regionCodes: ["RBN"] }) { totalCount }
+  region(code: "RBN") { contributions { totalCount } }
+}`;
+
+interface CountsData {
+  contributions: { totalCount: number };
+  region: { contributions: { totalCount: number } };
+}
+
+interface Counted<TData> {
+  statements: number;
+  data: TData;
+}
+
+/**
+ * On a fresh database holding `partners × gifts` per office, runs each document once and counts
+ * the statements it sent.
+ */
+async function measure(
+  partners: number,
+  gifts: number,
+): Promise<{ nested: Counted<Nested>; flat: Counted<unknown>; counts: Counted<CountsData> }> {
+  const api = await startTestServer();
+  try {
+    await insertGraph(api, partners, gifts);
+    const counter = countStatements(api.database);
+    const run = async <TData>(document: string, variables?: Record<string, unknown>): Promise<Counted<TData>> => {
+      counter.reset();
+      const result = await api.graphql<TData>(document, variables);
+      expect(result.errors).toBeUndefined();
+      return { statements: counter.statements.length, data: result.data as TData };
+    };
+    return { nested: await run<Nested>(NESTED), flat: await run(FLAT), counts: await run<CountsData>(COUNTS) };
+  } finally {
+    await api.close();
+  }
+}
+
+function kenya(data: Nested) {
+  const countries = data.regions.find((region) => region.code === 'RBN')?.countries ?? [];
+  return countries.find((country) => country.iso3 === 'KEN')?.partners;
+}
+
+describe('the number of SQL statements of a query', () => {
+  let small: Awaited<ReturnType<typeof measure>>;
+  let large: Awaited<ReturnType<typeof measure>>;
+
+  beforeAll(async () => {
+    small = await measure(2, 2);
+    large = await measure(8, 8);
+  });
+
+  it('does not grow with the rows of regions → countries → partners → contributions', () => {
+    expect(kenya(small.nested.data)?.totalCount).toBe(2);
+    expect(kenya(small.nested.data)?.nodes[0]?.contributions.totalCount).toBe(2);
+    expect(kenya(large.nested.data)?.totalCount).toBe(8);
+    const pages = kenya(large.nested.data)?.nodes.map((partner) => partner.contributions.nodes.length);
+    expect(pages).toEqual(Array(8).fill(8));
+    expect(large.nested.statements).toBe(small.nested.statements);
+    // The whole tree, counts included, is one statement of lateral joins.
+    expect(large.nested.statements).toBe(1);
+  });
+
+  it('does not grow with the rows of a root connection and the relations of its nodes', () => {
+    expect(large.flat.statements).toBe(small.flat.statements);
+    // The page, and its totalCount.
+    expect(large.flat.statements).toBe(2);
+  });
+
+  it('is one count per count when only counts are asked for', () => {
+    expect(large.counts.data.contributions.totalCount).toBe(2 * 8 * 8);
+    expect(large.counts.data.region.contributions.totalCount).toBe(2 * 8 * 8);
+    // The root count, and the region with its count.
+    expect(small.counts.statements).toBe(2);
+    expect(large.counts.statements).toBe(2);
+  });
+});
