@@ -1,10 +1,15 @@
 import type { Relations } from '@panorama/db';
 import { relations } from '@panorama/db';
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import RelayPlugin from '@pothos/plugin-relay';
 import { getTableConfig } from 'drizzle-orm/pg-core';
+import { GraphQLError, getNullableType, isListType } from 'graphql';
 import type { Context } from './context';
+
+/** Limits on a query's shape, so that no query can take the server down. */
+export const QUERY_LIMITS = { depth: 12, breadth: 400, complexity: 50_000 };
 
 export interface PanoramaTypes {
   Context: Context;
@@ -17,7 +22,7 @@ export interface PanoramaTypes {
 
 /** The one schema builder and its plugins. It defines no types: see `schema/`. */
 export const builder = new SchemaBuilder<PanoramaTypes>({
-  plugins: [RelayPlugin, DrizzlePlugin],
+  plugins: [ComplexityPlugin, RelayPlugin, DrizzlePlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
@@ -28,6 +33,36 @@ export const builder = new SchemaBuilder<PanoramaTypes>({
     nodeTypeOptions: { description: 'An object with a global ID that `node(id:)` can fetch again.' },
     pageInfoTypeOptions: { description: 'Where a page of a connection stands in the whole list.' },
     idFieldOptions: { description: 'The global ID of the object.' },
+  },
+  complexity: {
+    // A page costs its size: `first`/`last` items (20 when not given); other lists count as 10.
+    fieldComplexity: (args, _context, field) => {
+      // A page's `edges` and `nodes` are already counted by the connection's page size.
+      if ((field.name === 'edges' || field.name === 'nodes') && field.args.length === 0)
+        return { field: 1, multiplier: 1 };
+      const pageSize = args.first ?? args.last;
+      if (typeof pageSize === 'number') return { field: 1, multiplier: Math.max(1, pageSize) };
+      if ('first' in args || field.args.some((argument) => argument.name === 'first'))
+        return { field: 1, multiplier: 20 };
+      return { field: 1, multiplier: isListType(getNullableType(field.type)) ? 10 : 1 };
+    },
+    limit: QUERY_LIMITS,
+    complexityError: (kind, result) => {
+      const measure = {
+        Depth: [result.depth, result.maxDepth, 'nest fewer levels'],
+        Breadth: [result.breadth, result.maxBreadth, 'select fewer fields or aliases'],
+        Complexity: [
+          result.complexity,
+          result.maxComplexity,
+          'ask for fewer items per list (`first`), fewer nested lists, or split the query',
+        ],
+      } as const;
+      const [measured, allowed, advice] = measure[kind];
+      const name = kind.toLowerCase();
+      return new GraphQLError(`This query's ${name} is ${measured}, over the limit of ${allowed}: ${advice}.`, {
+        extensions: { code: 'QUERY_TOO_COMPLEX', kind: name, measured, allowed },
+      });
+    },
   },
   drizzle: {
     client: (context) => context.db,

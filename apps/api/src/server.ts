@@ -4,14 +4,18 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { DatabaseHandle } from '@panorama/db';
 import express from 'express';
-import type { Context } from './context';
+import { type Context, createContext } from './context';
 import { formatGraphQLError } from './errors';
+import { maxAliasesRule } from './query-limits';
 import { schema } from './schema';
 
 /** The built dashboard, served by the same process. */
@@ -55,10 +59,14 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    validationRules: [maxAliasesRule()],
     formatError: (formatted, error) => formatGraphQLError(formatted, error, log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Cache hints are not used, and the field instrumentation behind them would await every
+      // resolver's result a second time: a drizzle query awaited twice runs twice.
+      ApolloServerPluginCacheControlDisabled(),
       ...(options.production ? [ApolloServerPluginDisableSuggestions()] : []),
     ],
   });
@@ -84,7 +92,7 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async (): Promise<Context> => ({ db: database.db }) }),
+    expressMiddleware(apollo, { context: async (): Promise<Context> => createContext(database.db) }),
   );
 
   const webDist = options.webDist ?? WEB_DIST;

@@ -1,4 +1,4 @@
-import type { Database } from '@panorama/db';
+import { type Database, selectRows } from '@panorama/db';
 import { sql } from 'drizzle-orm';
 import { METRIC_CODES, type MetricCode } from './catalog';
 import { addDecimals, divideDecimals } from './decimal';
@@ -20,13 +20,14 @@ export interface KeyFigureRequest {
 export async function lastDayWithData(db: Database, year: number, regionCode?: string): Promise<string> {
   const { from, to } = yearPeriod(year);
   const region = regionCode ? sql` AND region_code = ${regionCode}` : sql``;
-  const result = (await db.execute(sql`
+  const rows = await selectRows<{ day: string | null }>(
+    db,
+    sql`
     SELECT greatest(
       (SELECT max(date) FROM contributions WHERE date BETWEEN ${from} AND ${to}${region}),
-      (SELECT max(date) FROM impact_records WHERE date BETWEEN ${from} AND ${to}${region}))::text AS day`)) as unknown as {
-    rows: { day: string | null }[];
-  };
-  return result.rows[0]?.day ?? to;
+      (SELECT max(date) FROM impact_records WHERE date BETWEEN ${from} AND ${to}${region}))::text AS day`,
+  );
+  return rows[0]?.day ?? to;
 }
 
 function keyOf(row: GroupKeys): string {

@@ -1,5 +1,4 @@
-import type { Database } from '@panorama/db';
-import { OPPORTUNITY_STAGES, type OpportunityStage } from '@panorama/db';
+import { type Database, OPPORTUNITY_STAGES, type OpportunityStage, selectRows } from '@panorama/db';
 import { sql } from 'drizzle-orm';
 import type { Period } from './periods';
 
@@ -13,15 +12,16 @@ export interface PipelineStage {
 /** The opportunities expected to close in the period, by stage (every stage listed, in pipeline order). */
 export async function pipelineByStage(db: Database, period: Period, regionCode?: string): Promise<PipelineStage[]> {
   const region = regionCode ? sql` AND region_code = ${regionCode}` : sql``;
-  const result = (await db.execute(sql`
+  const rows = await selectRows<{ stage: OpportunityStage; count: number; amount: string; weighted: string }>(
+    db,
+    sql`
     SELECT stage, count(*)::int AS count, sum(amount_usd)::text AS amount,
       round(sum(amount_usd * probability), 2)::text AS weighted
     FROM opportunities
     WHERE expected_close_date BETWEEN ${period.from} AND ${period.to}${region}
-    GROUP BY stage`)) as unknown as {
-    rows: { stage: OpportunityStage; count: number; amount: string; weighted: string }[];
-  };
-  const byStage = new Map(result.rows.map((row) => [row.stage, row]));
+    GROUP BY stage`,
+  );
+  const byStage = new Map(rows.map((row) => [row.stage, row]));
   return OPPORTUNITY_STAGES.map((stage) => {
     const row = byStage.get(stage);
     return { stage, count: Number(row?.count ?? 0), amountUsd: row?.amount ?? '0', weightedUsd: row?.weighted ?? '0' };

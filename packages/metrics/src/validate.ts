@@ -1,4 +1,4 @@
-import type { Database } from '@panorama/db';
+import { type Database, selectRows } from '@panorama/db';
 import { sql } from 'drizzle-orm';
 import { isMetricCode, type MetricCode, metricDefinition } from './catalog';
 import { daysIn, isIsoDate } from './periods';
@@ -113,14 +113,15 @@ export interface ReferenceCodes {
 
 /** Checks the filter's codes against the reference data, naming the unknown ones. */
 export async function validateCodes(db: Database, query: MetricsQuery): Promise<ReferenceCodes> {
-  const result = (await db.execute(
+  const rows = await selectRows<{ kind: string; code: string; region: string | null }>(
+    db,
     sql`SELECT 'region' AS kind, code AS code, NULL AS region FROM regions
         UNION ALL SELECT 'country', iso3, region_code FROM countries
         UNION ALL SELECT 'objective', code, NULL FROM objectives`,
-  )) as unknown as { rows: { kind: string; code: string; region: string | null }[] };
+  );
   const known = { region: new Set<string>(), country: new Set<string>(), objective: new Set<string>() };
   const countryRegion = new Map<string, string>();
-  for (const row of result.rows) {
+  for (const row of rows) {
     known[row.kind as keyof typeof known].add(row.code);
     if (row.kind === 'country' && row.region) countryRegion.set(row.code, row.region);
   }

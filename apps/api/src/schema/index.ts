@@ -5,6 +5,19 @@ import './enums';
 import './region';
 import './country';
 import './partner';
+import './metric-catalog';
+import './metric-value';
+import './metrics';
+import './overview';
+import './panorama';
+import './objective';
+import './partnership';
+import './contribution';
+import './impact-record';
+import './target';
+import './opportunity';
+import './field-need';
+import './story';
 
 builder.queryType({ description: 'What can be read from Panorama.' });
 

@@ -1,4 +1,4 @@
-import type { Database } from '@panorama/db';
+import { type Database, selectRows } from '@panorama/db';
 import { type SQL, sql } from 'drizzle-orm';
 import type { MetricCode } from '../catalog';
 import type { Period } from '../periods';
@@ -34,10 +34,7 @@ function textKeys(table: SourceTable, dimensions: readonly Dimension[]) {
 
 type Row = Record<string, string | number | null>;
 
-async function run(db: Database, query: SQL): Promise<Row[]> {
-  const result = (await db.execute(query)) as unknown as { rows: Row[] };
-  return result.rows;
-}
+const run = (db: Database, query: SQL) => selectRows<Row>(db, query);
 
 function readRows(rows: Row[], keyNames: string[], columns: Partial<Record<MetricCode, string>>): FigureRow[] {
   return rows.map((row) => ({

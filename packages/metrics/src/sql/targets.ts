@@ -1,4 +1,4 @@
-import type { Database } from '@panorama/db';
+import { type Database, selectRows } from '@panorama/db';
 import { type SQL, sql } from 'drizzle-orm';
 import type { MetricCode } from '../catalog';
 import type { IndexedPeriod } from './figures';
@@ -24,9 +24,7 @@ function periodsCte(periods: readonly IndexedPeriod[]): SQL {
 
 type Row = Record<string, string | number | null>;
 
-async function rowsOf(db: Database, query: SQL): Promise<Row[]> {
-  return ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
-}
+const rowsOf = (db: Database, query: SQL) => selectRows<Row>(db, query);
 
 /**
  * Targets of additive metrics over each period: for every year the period touches, the quarter

@@ -1,0 +1,222 @@
+import {
+  averageOfOthers,
+  computeMetrics,
+  lastDayWithData,
+  type MetricCode,
+  type MetricsRow,
+  type PipelineStage,
+  pipelineByStage,
+  rankAndShare,
+  yearPeriod,
+} from '@panorama/metrics';
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder';
+import { FieldNeed } from './field-need';
+import { MetricCodeEnum } from './metric-catalog';
+import { MetricsRowRef, MetricValueRef } from './metric-value';
+import { checkAsOf, checkYear } from './overview';
+import { Region } from './region';
+import {
+  AS_OF_DESCRIPTION,
+  keyFigures,
+  ObjectiveProgressRef,
+  type ObjectiveProgressShape,
+  objectiveProgress,
+  PipelineStageRef,
+  YEAR_ARGUMENT_DESCRIPTION,
+} from './scorecard';
+import { Story } from './story';
+
+const PEER_METRICS: MetricCode[] = [
+  'REVENUE_USD',
+  'ACTIVE_PARTNERS',
+  'NEW_PARTNERS',
+  'PARTNER_RETENTION_RATE',
+  'PIPELINE_WEIGHTED_USD',
+  'BENEFICIARIES_REACHED',
+];
+
+interface PanoramaShape {
+  regionCode: string;
+  year: number;
+  asOf: string;
+  kpis: MetricsRow;
+  peers: { metric: MetricCode; value: string | null }[];
+  rank: number;
+  regionCount: number;
+  share: number | null;
+  objectives: ObjectiveProgressShape[];
+  byIncomeStream: MetricsRow[];
+  byCountry: MetricsRow[];
+  topPartners: MetricsRow[];
+  trend: MetricsRow[];
+  pipeline: PipelineStage[];
+}
+
+const PeerFigureRef = builder.objectRef<{ metric: MetricCode; value: string | null }>('PeerFigure');
+PeerFigureRef.implement({
+  description: 'The average of the other regions for one metric.',
+  fields: (t) => ({
+    metric: t.field({ type: MetricCodeEnum, description: 'Which metric.', resolve: (p) => p.metric as never }),
+    value: t.float({
+      nullable: true,
+      description: 'The other regions’ average value, 1 January to asOf.',
+      resolve: (p) => (p.value === null ? null : Number(p.value)),
+    }),
+  }),
+});
+
+const PanoramaRef = builder.objectRef<PanoramaShape>('Panorama');
+PanoramaRef.implement({
+  description: 'A regional team’s view: its region against its targets and against the other regions.',
+  fields: (t) => ({
+    region: t.field({
+      type: Region,
+      description: 'The region.',
+      resolve: async (p, _a, ctx) => {
+        const region = await ctx.loaders.region.load(p.regionCode);
+        if (!region) throw new Error(`region ${p.regionCode} is missing`);
+        return region;
+      },
+    }),
+    year: t.exposeInt('year', { description: 'The year.' }),
+    asOf: t.expose('asOf', { type: 'Date', description: 'The day the figures are read at.' }),
+    kpis: t.field({
+      type: [MetricValueRef],
+      description: 'Every catalog metric for the region, 1 January to asOf, vs a year earlier and the region’s target.',
+      resolve: (p) => p.kpis.values,
+    }),
+    peers: t.field({
+      type: [PeerFigureRef],
+      description: 'The average of the other regions for the headline metrics.',
+      resolve: (p) => p.peers,
+    }),
+    rank: t.exposeInt('rank', {
+      description: 'The region’s rank by revenue among all regions, HQ included (1 = most).',
+    }),
+    regionCount: t.exposeInt('regionCount', { description: 'How many regions are ranked.' }),
+    share: t.exposeFloat('share', {
+      nullable: true,
+      description: 'The region’s share of all regions’ revenue (0 to 1); null when nobody raised anything.',
+    }),
+    objectives: t.field({
+      type: [ObjectiveProgressRef],
+      description: 'Progress per strategy objective in the region.',
+      resolve: (p) => p.objectives,
+    }),
+    byIncomeStream: t.field({
+      type: [MetricsRowRef],
+      description: 'Revenue by income stream, vs a year earlier.',
+      resolve: (p) => p.byIncomeStream,
+    }),
+    byCountry: t.field({
+      type: [MetricsRowRef],
+      description: 'Key figures of each country office, against its targets.',
+      resolve: (p) => p.byCountry,
+    }),
+    topPartners: t.field({
+      type: [MetricsRowRef],
+      description: 'The ten partners who gave most, 1 January to asOf.',
+      resolve: (p) => p.topPartners,
+    }),
+    trend: t.field({
+      type: [MetricsRowRef],
+      description: 'Revenue month by month, with the same month a year earlier as `previous`.',
+      resolve: (p) => p.trend,
+    }),
+    pipeline: t.field({
+      type: [PipelineStageRef],
+      description: 'Opportunities expected to close in the year, by stage.',
+      resolve: (p) => p.pipeline,
+    }),
+    stories: t.field({
+      type: [Story],
+      description: 'The region’s stories from the field, newest first.',
+      resolve: (p, _a, ctx) =>
+        ctx.db.query.stories.findMany({
+          where: { regionCode: p.regionCode },
+          orderBy: { storyDate: 'desc' },
+          limit: 12,
+        }),
+    }),
+    fieldNeeds: t.field({
+      type: [FieldNeed],
+      description: 'The region’s field needs, open ones first.',
+      resolve: (p, _a, ctx) =>
+        ctx.db.query.fieldNeeds.findMany({
+          where: { regionCode: p.regionCode },
+          orderBy: { status: 'desc', identifiedOn: 'desc' },
+          limit: 50,
+        }),
+    }),
+  }),
+});
+
+builder.queryField('panorama', (t) =>
+  t.field({
+    type: PanoramaRef,
+    description: 'The panorama of one region for a year.',
+    args: {
+      regionCode: t.arg.string({ required: true, description: 'The region code, such as RBN or HQ.' }),
+      year: t.arg.int({ required: true, description: YEAR_ARGUMENT_DESCRIPTION }),
+      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+    },
+    resolve: async (_root, args, context) => {
+      checkYear(args.year);
+      checkAsOf(args.year, args.asOf);
+      const regionCode = args.regionCode.trim().toUpperCase();
+      if (!(await context.loaders.region.load(regionCode))) {
+        const known = (await context.db.query.regions.findMany({ orderBy: { code: 'asc' } })).map((r) => r.code);
+        throw new GraphQLError(`Unknown region code ${args.regionCode}. Known: ${known.join(', ')}.`, {
+          extensions: { code: 'BAD_USER_INPUT', argument: 'regionCode' },
+        });
+      }
+      const { year } = args;
+      const asOf = args.asOf ?? (await lastDayWithData(context.db, year));
+      const filter = { regionCodes: [regionCode] };
+      const [[kpis], allRegions, byIncomeStream, byCountry, topPartners, trend, pipeline] = await Promise.all([
+        keyFigures(context, year, asOf, { filter }),
+        keyFigures(context, year, asOf, { groupBy: ['REGION'], metrics: PEER_METRICS }),
+        keyFigures(context, year, asOf, { filter, groupBy: ['INCOME_STREAM'], metrics: ['REVENUE_USD'] }),
+        keyFigures(context, year, asOf, {
+          filter,
+          groupBy: ['COUNTRY'],
+          metrics: ['REVENUE_USD', 'ACTIVE_PARTNERS', 'BENEFICIARIES_REACHED'],
+        }),
+        computeMetrics(context.db, {
+          metrics: ['REVENUE_USD', 'CONTRIBUTION_COUNT'],
+          from: `${year}-01-01`,
+          to: asOf,
+          groupBy: ['PARTNER'],
+          filter,
+          compare: ['PREVIOUS_YEAR'],
+          orderBy: [{ by: { metric: 'REVENUE_USD' }, direction: 'desc' }],
+          limit: 10,
+        }),
+        computeMetrics(context.db, {
+          metrics: ['REVENUE_USD'],
+          ...yearPeriod(year),
+          grain: 'MONTH',
+          filter,
+          compare: ['PREVIOUS_YEAR', 'TARGET'],
+        }),
+        pipelineByStage(context.db, yearPeriod(year), regionCode),
+      ]);
+      if (!kpis) throw new Error('no key figures');
+      return {
+        regionCode,
+        year,
+        asOf,
+        kpis,
+        peers: averageOfOthers(allRegions, regionCode, PEER_METRICS),
+        ...rankAndShare(allRegions, regionCode, 'REVENUE_USD'),
+        objectives: objectiveProgress(kpis.values),
+        byIncomeStream,
+        byCountry,
+        topPartners: topPartners.rows,
+        trend: trend.rows,
+        pipeline,
+      };
+    },
+  }),
+);
