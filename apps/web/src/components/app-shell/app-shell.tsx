@@ -8,6 +8,9 @@ import './app-shell.css';
 const PRIMARY_PAGES = [
   { to: '/', label: 'Overview', end: true },
   { to: '/regions', label: 'Regions', end: false },
+  { to: '/partners', label: 'Partners', end: false },
+  { to: '/contributions', label: 'Contributions', end: false },
+  { to: '/explorer', label: 'Explorer', end: false },
 ] as const;
 
 /** The frame of every page: the header (product, navigation, year) and the page below it. */
