@@ -33,7 +33,13 @@ interface Metrics {
 /** Exact cents (or hundredths) of a decimal string. */
 const hundredths = (text: string | null | undefined) => BigInt(Math.round(Number(text ?? '0') * 100));
 
-const ADDITIVE = ['REVENUE_USD', 'CONTRIBUTION_COUNT', 'IN_KIND_REVENUE_USD', 'BENEFICIARIES_REACHED', 'PIPELINE_WEIGHTED_USD'];
+const ADDITIVE = [
+  'REVENUE_USD',
+  'CONTRIBUTION_COUNT',
+  'IN_KIND_REVENUE_USD',
+  'BENEFICIARIES_REACHED',
+  'PIPELINE_WEIGHTED_USD',
+];
 
 async function metrics(args: string): Promise<Metrics['metrics']> {
   const result = await api.graphql<Metrics>(`{ metrics(${args}) {
@@ -56,13 +62,17 @@ function expectAttainmentIsValueOverTarget(values: Value[]) {
 
 describe('consistency on the demo data', () => {
   it('has revenue that differs across regions and years', async () => {
-    const result = await metrics('metrics: [REVENUE_USD], from: "2019-01-01", to: "2025-12-31", groupBy: [REGION], grain: YEAR');
+    const result = await metrics(
+      'metrics: [REVENUE_USD], from: "2019-01-01", to: "2025-12-31", groupBy: [REGION], grain: YEAR',
+    );
     const figures = result.rows.map((row) => row.values[0]?.valueText);
     expect(new Set(figures).size).toBe(figures.length);
   });
 
   it('adds the regions up to the ungrouped total, exactly', async () => {
-    const result = await metrics(`metrics: [${ADDITIVE.join(', ')}], from: "2024-01-01", to: "2024-12-31", groupBy: [REGION], compare: [TARGET]`);
+    const result = await metrics(
+      `metrics: [${ADDITIVE.join(', ')}], from: "2024-01-01", to: "2024-12-31", groupBy: [REGION], compare: [TARGET]`,
+    );
     ADDITIVE.forEach((metric, index) => {
       const sum = result.rows.reduce((total, row) => total + hundredths(row.values[index]?.valueText), 0n);
       expect(sum, metric).toBe(hundredths(result.total.values[index]?.valueText));
@@ -72,8 +82,12 @@ describe('consistency on the demo data', () => {
   });
 
   it('adds the quarters up to the year, and the months up to the quarters', async () => {
-    const quarters = await metrics(`metrics: [${ADDITIVE.join(', ')}], from: "2023-01-01", to: "2023-12-31", grain: QUARTER`);
-    const months = await metrics(`metrics: [${ADDITIVE.join(', ')}], from: "2023-01-01", to: "2023-12-31", grain: MONTH`);
+    const quarters = await metrics(
+      `metrics: [${ADDITIVE.join(', ')}], from: "2023-01-01", to: "2023-12-31", grain: QUARTER`,
+    );
+    const months = await metrics(
+      `metrics: [${ADDITIVE.join(', ')}], from: "2023-01-01", to: "2023-12-31", grain: MONTH`,
+    );
     const year = await metrics(`metrics: [${ADDITIVE.join(', ')}], from: "2023-01-01", to: "2023-12-31", grain: YEAR`);
     ADDITIVE.forEach((metric, index) => {
       const sum = (rows: Row[]) => rows.reduce((total, row) => total + hundredths(row.values[index]?.valueText), 0n);
@@ -90,9 +104,15 @@ describe('consistency on the demo data', () => {
       expect(result.errors).toBeUndefined();
       const panorama = result.data?.panorama;
       if (!panorama) throw new Error('no panorama');
-      const same = await metrics(`metrics: [REVENUE_USD, BENEFICIARIES_REACHED], from: "2025-01-01", to: "${panorama.asOf}", filter: { regionCodes: ["${code}"] }`);
-      expect(panorama.kpis.find((kpi) => kpi.metric === 'REVENUE_USD')?.valueText, code).toBe(same.total.values[0]?.valueText);
-      expect(panorama.kpis.find((kpi) => kpi.metric === 'BENEFICIARIES_REACHED')?.valueText, code).toBe(same.total.values[1]?.valueText);
+      const same = await metrics(
+        `metrics: [REVENUE_USD, BENEFICIARIES_REACHED], from: "2025-01-01", to: "${panorama.asOf}", filter: { regionCodes: ["${code}"] }`,
+      );
+      expect(panorama.kpis.find((kpi) => kpi.metric === 'REVENUE_USD')?.valueText, code).toBe(
+        same.total.values[0]?.valueText,
+      );
+      expect(panorama.kpis.find((kpi) => kpi.metric === 'BENEFICIARIES_REACHED')?.valueText, code).toBe(
+        same.total.values[1]?.valueText,
+      );
       expectAttainmentIsValueOverTarget(panorama.kpis);
     }
   });

@@ -1,6 +1,6 @@
 import type { Database } from '@panorama/db';
 import type { MetricCode } from './catalog';
-import { comparisonPeriod, type Evaluation, evaluate, figureOf, groupKey } from './evaluate';
+import { type Evaluation, evaluate, figureOf, groupKey } from './evaluate';
 import { buckets, type Period, periodLabel, yearOf } from './periods';
 import {
   DIMENSION_KEY,
@@ -13,6 +13,7 @@ import {
   type MetricValue,
 } from './query';
 import { sortRows } from './row-order';
+import type { IndexedPeriod } from './sql/figures';
 import { periodTargets, rateTargets, type TargetMap, targetedScopes } from './sql/targets';
 import { attainmentOf, changeOf, statusOf } from './status';
 import { isRateMetric, rowTarget, targetScopesOf } from './targets-of-rows';
@@ -55,10 +56,15 @@ async function targetGroups(db: Database, query: MetricsQuery, dimensions: reado
     );
 }
 
-async function targetsFor(db: Database, query: MetricsQuery, evaluation: Evaluation, scopeCodes: Set<string>) {
+async function targetsFor(
+  db: Database,
+  query: MetricsQuery,
+  periods: readonly IndexedPeriod[],
+  scopeCodes: Set<string>,
+): Promise<TargetMap> {
   const targets: TargetMap = new Map();
   if (!query.compare?.includes('TARGET') || scopeCodes.size === 0) return targets;
-  const request = { scopeCodes: [...scopeCodes], periods: evaluation.registry.periods };
+  const request = { scopeCodes: [...scopeCodes], periods };
   const [additive, rates] = await Promise.all([
     periodTargets(db, { ...request, metrics: query.metrics.filter((code) => !isRateMetric(code)) }),
     rateTargets(db, { ...request, metrics: query.metrics.filter((code) => isRateMetric(code)) }),
@@ -129,8 +135,47 @@ async function evaluateRows(
       plans.push({ keys, key, period, idx: main.idx, previousIdx: main.previousIdx, scopes });
     }
   });
-  const targets = await targetsFor(db, query, evaluation, scopeCodes);
+  const targets = await targetsFor(db, query, evaluation.registry.periods, scopeCodes);
   return { plans, evaluation, targets };
+}
+
+interface PreparedQuery {
+  dimensions: Dimension[];
+  references: ReferenceCodes;
+  range: Period;
+  periods: Period[];
+  extraGroups: (string | null)[][];
+}
+
+async function prepare(db: Database, query: MetricsQuery): Promise<PreparedQuery> {
+  const dimensions = validateQueryShape(query);
+  const references = await validateCodes(db, query);
+  const range: Period = { from: query.from, to: query.to };
+  const extraGroups = await targetGroups(db, query, dimensions);
+  return { dimensions, references, range, periods: buckets(range, query.grain), extraGroups };
+}
+
+async function rowsFor(
+  db: Database,
+  query: MetricsQuery,
+  prepared: PreparedQuery,
+  dimensions: readonly Dimension[],
+  periods: Period[],
+  extraGroups: (string | null)[][],
+): Promise<MetricsRow[]> {
+  const { plans, evaluation, targets } = await evaluateRows(
+    db,
+    query,
+    dimensions,
+    periods,
+    extraGroups,
+    prepared.references,
+  );
+  return plans.map((plan) => ({
+    ...plan.keys,
+    period: query.grain ? { ...plan.period, label: periodLabel(plan.period) } : null,
+    values: valuesOf(plan, query, evaluation, targets),
+  }));
 }
 
 /**
@@ -138,31 +183,56 @@ async function evaluateRows(
  * comparisons, and a totals row over the whole range. Everything is summed in SQL.
  */
 export async function computeMetrics(db: Database, query: MetricsQuery): Promise<MetricsResult> {
-  const dimensions = validateQueryShape(query);
-  const references = await validateCodes(db, query);
-  const range: Period = { from: query.from, to: query.to };
-  const periods = buckets(range, query.grain);
-  const extraGroups = await targetGroups(db, query, dimensions);
-
-  const [detail, totals] = await Promise.all([
-    evaluateRows(db, query, dimensions, periods, extraGroups, references),
-    evaluateRows(db, query, [], [range], [], references),
+  const prepared = await prepare(db, query);
+  const { dimensions, periods, range } = prepared;
+  // Ungrouped and uncut, the one row is the total: it is computed once.
+  const single = dimensions.length === 0 && periods.length === 1;
+  const [rows, totals] = await Promise.all([
+    rowsFor(db, query, prepared, dimensions, periods, prepared.extraGroups),
+    single ? null : rowsFor(db, query, prepared, [], [range], []),
   ]);
-  const withPeriod = (period: Period) => (query.grain ? { ...period, label: periodLabel(period) } : null);
-  const rows: MetricsRow[] = detail.plans.map((plan) => ({
-    ...plan.keys,
-    period: withPeriod(plan.period),
-    values: valuesOf(plan, query, detail.evaluation, detail.targets),
-  }));
-  const totalPlan = totals.plans[0];
-  if (!totalPlan) throw new Error('the totals row is missing');
-  const total: MetricsRow = {
-    ...totalPlan.keys,
-    period: withPeriod(range),
-    values: valuesOf(totalPlan, query, totals.evaluation, totals.targets),
-  };
+  const total = single ? rows[0] : totals?.[0];
+  if (!total) throw new Error('the totals row is missing');
   const ordered = sortRows(rows, query.orderBy ?? [], dimensions);
   return { rows: query.limit ? ordered.slice(0, query.limit) : ordered, total };
 }
 
-export { comparisonPeriod };
+/** The rows of a `metrics` query without its totals row, for callers that do not show one. */
+export async function computeRows(db: Database, query: MetricsQuery): Promise<MetricsRow[]> {
+  const prepared = await prepare(db, query);
+  const rows = await rowsFor(db, query, prepared, prepared.dimensions, prepared.periods, prepared.extraGroups);
+  const ordered = sortRows(rows, query.orderBy ?? [], prepared.dimensions);
+  return query.limit ? ordered.slice(0, query.limit) : ordered;
+}
+
+/**
+ * The targets alone, over the query's range, of the given groups and of every group that has a
+ * target (for `compare: [TARGET]` semantics without computing any value).
+ */
+export async function computeTargets(
+  db: Database,
+  query: MetricsQuery,
+  groups: readonly GroupKeys[],
+): Promise<{ keys: GroupKeys; targets: (string | null)[] }[]> {
+  const targeted = { ...query, compare: ['TARGET' as const] };
+  const prepared = await prepare(db, targeted);
+  const { dimensions } = prepared;
+  const all = new Map<string, GroupKeys>();
+  const add = ({ regionCode, countryIso3, incomeStream, partnerType, objectiveCode, partnerId }: GroupKeys) => {
+    const keys = { regionCode, countryIso3, incomeStream, partnerType, objectiveCode, partnerId };
+    all.set(JSON.stringify(keys), keys);
+  };
+  for (const keys of groups) add(keys);
+  for (const values of prepared.extraGroups) add(keysOf(dimensions, values));
+  const period: IndexedPeriod = { idx: 0, ...prepared.range };
+  const scoped = [...all.values()].map((keys) => ({
+    keys,
+    scopes: targetScopesOf(keys, dimensions, query.filter, prepared.references.countryRegion),
+  }));
+  const scopeCodes = new Set(scoped.flatMap(({ scopes }) => scopes ?? []));
+  const targets = await targetsFor(db, targeted, [period], scopeCodes);
+  return scoped.map(({ keys, scopes }) => ({
+    keys,
+    targets: query.metrics.map((metric) => rowTarget(targets, 0, scopes, metric)),
+  }));
+}

@@ -1,5 +1,5 @@
 export * from './catalog';
-export { computeMetrics } from './engine';
+export { computeMetrics, computeRows, computeTargets } from './engine';
 export {
   averageOfOthers,
   computeKeyFigures,

@@ -2,7 +2,8 @@ import { type Database, selectRows } from '@panorama/db';
 import { sql } from 'drizzle-orm';
 import { METRIC_CODES, type MetricCode } from './catalog';
 import { addDecimals, divideDecimals } from './decimal';
-import { computeMetrics } from './engine';
+import { computeMetrics, computeRows, computeTargets } from './engine';
+import { emptyValue } from './evaluate';
 import { yearPeriod } from './periods';
 import type { Dimension, GroupKeys, MetricsFilter, MetricsRow, MetricValue, TargetStatus } from './query';
 import { attainmentOf, statusOf } from './status';
@@ -31,62 +32,53 @@ export async function lastDayWithData(db: Database, year: number, regionCode?: s
 }
 
 function keyOf(row: GroupKeys): string {
-  return JSON.stringify([
-    row.regionCode,
-    row.countryIso3,
-    row.incomeStream,
-    row.partnerType,
-    row.objectiveCode,
-    row.partnerId,
-  ]);
+  const { regionCode, countryIso3, incomeStream, partnerType, objectiveCode, partnerId } = row;
+  return JSON.stringify({ regionCode, countryIso3, incomeStream, partnerType, objectiveCode, partnerId });
 }
 
 /**
  * The key figures of a year as of a day, as leadership reads them: the value from 1 January to
  * `asOf`, compared with the same days a year earlier, against the whole year's target, with the
- * status by the pace rule at `asOf`.
+ * status by the pace rule at `asOf`. Groups with a target and no data by `asOf` appear with zeros.
  */
 export async function computeKeyFigures(db: Database, request: KeyFigureRequest): Promise<MetricsRow[]> {
   const metrics = request.metrics ?? METRIC_CODES;
   const year = yearPeriod(request.year);
   const asOf = request.asOf < year.from ? year.from : request.asOf > year.to ? year.to : request.asOf;
   const common = { metrics, groupBy: request.groupBy ?? [], filter: request.filter };
-  const [toDate, whole] = await Promise.all([
-    computeMetrics(db, { ...common, from: year.from, to: asOf, compare: ['PREVIOUS_YEAR'] }),
-    computeMetrics(db, { ...common, from: year.from, to: year.to, compare: ['TARGET'] }),
-  ]);
-  const targetRows = new Map(whole.rows.map((row) => [keyOf(row), row]));
-  const merge = (row: MetricsRow, targetRow: MetricsRow | undefined): MetricsRow => ({
-    ...row,
-    period: { ...year, label: String(request.year) },
-    values: row.values.map((value, index) => {
-      const target = targetRow?.values[index]?.target ?? null;
-      return {
-        ...value,
-        target,
-        attainment: attainmentOf(value.value, target),
-        status: statusOf(value.value, target, year, asOf, isRateMetric(value.metric)),
-      };
-    }),
-  });
-  const rows = toDate.rows.map((row) => merge(row, targetRows.get(keyOf(row))));
-  const seen = new Set(toDate.rows.map(keyOf));
-  // Groups with a target and no data by asOf still appear, with zeros.
-  for (const targetRow of whole.rows) {
-    if (seen.has(keyOf(targetRow)) || !targetRow.values.some((value) => value.target !== null)) continue;
-    const empty = {
-      ...targetRow,
-      values: targetRow.values.map((value) => ({
-        ...value,
-        value: value.value === null ? null : '0',
+  const grouped = (request.groupBy ?? []).length > 0;
+  const toDate = { ...common, from: year.from, to: asOf, compare: ['PREVIOUS_YEAR' as const] };
+  const measured = grouped ? await computeRows(db, toDate) : [(await computeMetrics(db, toDate)).total];
+  const targets = await computeTargets(db, { ...common, ...year }, measured);
+  const byKey = new Map(measured.map((row) => [keyOf(row), row]));
+  return targets.map(({ keys, targets: rowTargets }) => {
+    const row: MetricsRow = byKey.get(keyOf(keys)) ?? {
+      ...keys,
+      period: null,
+      values: metrics.map((metric) => ({
+        metric,
+        value: emptyValue(metric),
         previous: null,
         change: null,
+        target: null,
+        attainment: null,
+        status: null,
       })),
     };
-    rows.push(merge(empty, targetRow));
-  }
-  if ((request.groupBy ?? []).length === 0) return [merge(toDate.total, whole.total)];
-  return rows;
+    return {
+      ...row,
+      period: { ...year, label: String(request.year) },
+      values: row.values.map((value, index) => {
+        const target = rowTargets[index] ?? null;
+        return {
+          ...value,
+          target,
+          attainment: attainmentOf(value.value, target),
+          status: statusOf(value.value, target, year, asOf, isRateMetric(value.metric)),
+        };
+      }),
+    };
+  });
 }
 
 /** A row's figure for one metric. */

@@ -1,5 +1,5 @@
 import {
-  computeMetrics,
+  computeRows,
   lastDayWithData,
   type MetricsRow,
   type PipelineStage,
@@ -107,7 +107,7 @@ builder.queryField('overview', (t) =>
           metrics: ['REVENUE_USD', 'ACTIVE_PARTNERS', 'BENEFICIARIES_REACHED', 'PIPELINE_WEIGHTED_USD'],
         }),
         keyFigures(context, year, asOf, { groupBy: ['INCOME_STREAM'], metrics: ['REVENUE_USD'] }),
-        computeMetrics(context.db, {
+        computeRows(context.db, {
           metrics: ['REVENUE_USD'],
           ...yearPeriod(year),
           grain: 'MONTH',
@@ -122,7 +122,7 @@ builder.queryField('overview', (t) =>
         kpis,
         regions,
         byIncomeStream,
-        trend: trend.rows,
+        trend,
         objectives: objectiveProgress(kpis.values),
         pipeline,
       };

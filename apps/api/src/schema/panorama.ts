@@ -1,6 +1,6 @@
 import {
   averageOfOthers,
-  computeMetrics,
+  computeRows,
   lastDayWithData,
   type MetricCode,
   type MetricsRow,
@@ -183,7 +183,7 @@ builder.queryField('panorama', (t) =>
           groupBy: ['COUNTRY'],
           metrics: ['REVENUE_USD', 'ACTIVE_PARTNERS', 'BENEFICIARIES_REACHED'],
         }),
-        computeMetrics(context.db, {
+        computeRows(context.db, {
           metrics: ['REVENUE_USD', 'CONTRIBUTION_COUNT'],
           from: `${year}-01-01`,
           to: asOf,
@@ -193,7 +193,7 @@ builder.queryField('panorama', (t) =>
           orderBy: [{ by: { metric: 'REVENUE_USD' }, direction: 'desc' }],
           limit: 10,
         }),
-        computeMetrics(context.db, {
+        computeRows(context.db, {
           metrics: ['REVENUE_USD'],
           ...yearPeriod(year),
           grain: 'MONTH',
@@ -213,8 +213,8 @@ builder.queryField('panorama', (t) =>
         objectives: objectiveProgress(kpis.values),
         byIncomeStream,
         byCountry,
-        topPartners: topPartners.rows,
-        trend: trend.rows,
+        topPartners,
+        trend,
         pipeline,
       };
     },
