@@ -1,0 +1,36 @@
+import { STATUS_LABELS, type TargetStatus } from './metric-format';
+import './status-pill.css';
+
+/** A glyph beside the words, so the status reads without colour too. */
+const STATUS_GLYPHS: Record<TargetStatus, string> = {
+  ON_TRACK: '✓',
+  AT_RISK: '!',
+  OFF_TRACK: '✕',
+};
+
+interface StatusPillProps {
+  status: TargetStatus | null;
+  /** Said before the status to screen readers: "Revenue status". Default "Status". */
+  context?: string;
+}
+
+/** On track (green), at risk (amber), off track (red), always in words; "No target" without one. */
+export function StatusPill({ status, context = 'Status' }: StatusPillProps) {
+  if (!status) {
+    return (
+      <span className="status-pill status-pill--none">
+        <span className="visually-hidden">{context}: </span>No target
+      </span>
+    );
+  }
+  const modifier = status.toLowerCase().replace('_', '-');
+  return (
+    <span className={`status-pill status-pill--${modifier}`}>
+      <span className="status-pill__glyph" aria-hidden="true">
+        {STATUS_GLYPHS[status]}
+      </span>
+      <span className="visually-hidden">{context}: </span>
+      {STATUS_LABELS[status]}
+    </span>
+  );
+}

@@ -1,0 +1,204 @@
+import type {
+  CountryMapRow,
+  MetricDefinition,
+  OverviewIncomeStreamRow,
+  OverviewMetricValue,
+  OverviewObjectiveProgress,
+  OverviewRegionRow,
+  OverviewTrendRow,
+} from './overview-query';
+
+/**
+ * The overview's view of the API's answers: which figures go where, and the rows the charts draw.
+ * Nothing here computes a figure; it picks, labels and reshapes what the API computed.
+ */
+
+/** The first row of cards: the strategy's headline figures. */
+export const HEADLINE_METRICS = [
+  'REVENUE_USD',
+  'ACTIVE_PARTNERS',
+  'NEW_PARTNERS',
+  'PARTNER_RETENTION_RATE',
+  'PIPELINE_WEIGHTED_USD',
+  'BENEFICIARIES_REACHED',
+] as const;
+
+/** What the map can shade countries by. */
+export const MAP_METRICS = ['REVENUE_USD', 'ACTIVE_PARTNERS', 'BENEFICIARIES_REACHED'] as const;
+export type MapMetric = (typeof MAP_METRICS)[number];
+
+export const PILLARS = [
+  { code: 'INCOME', label: 'Income', lead: 'Money raised' },
+  { code: 'IMPACT', label: 'Impact', lead: 'What partnerships achieve on the ground' },
+  { code: 'INNOVATION', label: 'Innovation', lead: 'New technology, models and expertise' },
+  { code: 'ENABLER', label: 'Enablers', lead: 'The 2021 field priorities that make the rest possible' },
+] as const;
+
+export const INCOME_STREAM_LABELS: Readonly<Record<string, string>> = {
+  CORPORATE: 'Corporate',
+  FOUNDATION: 'Foundations',
+  HNWI: 'Major donors',
+  INDIVIDUAL_GIVING: 'Individual giving',
+};
+
+/** The catalog by metric code. */
+export function catalogByCode(catalog: readonly MetricDefinition[]): ReadonlyMap<string, MetricDefinition> {
+  return new Map(catalog.map((definition) => [definition.code, definition]));
+}
+
+/** The figures by metric code. */
+export function valuesByMetric(values: readonly OverviewMetricValue[]): ReadonlyMap<string, OverviewMetricValue> {
+  return new Map(values.map((value) => [value.metric, value]));
+}
+
+/** The second row of cards: the impact, innovation and enabler metrics, in catalog order. */
+export function supportingMetrics(catalog: readonly MetricDefinition[]): string[] {
+  const headline = new Set<string>(HEADLINE_METRICS);
+  return catalog
+    .filter((definition) => definition.pillar !== 'INCOME' && !headline.has(definition.code))
+    .map((definition) => definition.code);
+}
+
+/** True when the year has any figure at all (an empty database answers zeros and nulls). */
+export function hasAnyFigure(kpis: readonly OverviewMetricValue[]): boolean {
+  return kpis.some((kpi) => typeof kpi.value === 'number' && kpi.value !== 0);
+}
+
+/** A bureau as a chart's category: its code and city, short enough for an axis ("RBN · Nairobi"). */
+export function regionLabel(region: OverviewRegionRow['region']): string {
+  if (!region) return 'No region';
+  return region.city ? `${region.code} · ${region.city}` : region.code;
+}
+
+export interface RegionChartRow extends Record<string, unknown> {
+  region: string;
+  actual: number | null;
+  target: number | null;
+}
+
+/** One metric of each region, actual beside target, in the API's order. */
+export function regionChartRows(rows: readonly OverviewRegionRow[], metric: string): RegionChartRow[] {
+  return rows.map((row) => {
+    const figure = row.values.find((value) => value.metric === metric);
+    return { region: regionLabel(row.region), actual: figure?.value ?? null, target: figure?.target ?? null };
+  });
+}
+
+export interface TrendChartRow extends Record<string, unknown> {
+  month: string;
+  value: number | null;
+  previous: number | null;
+}
+
+const monthName = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' });
+
+/**
+ * Revenue month by month, beside the same month a year earlier. Months that begin after `asOf`
+ * have no value yet (the figures stop at asOf); last year's months are all shown.
+ */
+export function trendChartRows(rows: readonly OverviewTrendRow[], asOf: string): TrendChartRow[] {
+  return rows.map((row) => {
+    const figure = row.values[0];
+    const from = row.period?.from;
+    const month = from ? monthName.format(new Date(`${from}T00:00:00Z`)) : (row.period?.label ?? '');
+    const afterAsOf = from !== undefined && from > asOf;
+    return { month, value: afterAsOf ? null : (figure?.value ?? null), previous: figure?.previous ?? null };
+  });
+}
+
+export interface IncomeStreamChartRow extends Record<string, unknown> {
+  stream: string;
+  value: number | null;
+  previous: number | null;
+}
+
+/** Revenue of each income stream, beside the same days a year earlier. */
+export function incomeStreamChartRows(rows: readonly OverviewIncomeStreamRow[]): IncomeStreamChartRow[] {
+  return rows.map((row) => {
+    const figure = row.values[0];
+    const code = row.incomeStream ?? '';
+    return {
+      stream: INCOME_STREAM_LABELS[code] ?? (code || 'Unknown'),
+      value: figure?.value ?? null,
+      previous: figure?.previous ?? null,
+    };
+  });
+}
+
+export interface PillarGroup {
+  code: string;
+  label: string;
+  lead: string;
+  objectives: OverviewObjectiveProgress[];
+}
+
+/** The objectives under their pillars, in the strategy's order; a pillar without objectives is left out. */
+export function objectivesByPillar(objectives: readonly OverviewObjectiveProgress[]): PillarGroup[] {
+  const known = new Set<string>(PILLARS.map((pillar) => pillar.code));
+  const groups: PillarGroup[] = PILLARS.map((pillar) => ({
+    ...pillar,
+    objectives: objectives.filter((progress) => progress.objective.pillar === pillar.code),
+  }));
+  const others = objectives.filter((progress) => !known.has(progress.objective.pillar));
+  if (others.length > 0) groups.push({ code: 'OTHER', label: 'Other', lead: '', objectives: others });
+  return groups.filter((group) => group.objectives.length > 0);
+}
+
+export interface CountryFigures {
+  /** Values by ISO3, for the map. */
+  values: Record<string, number | null>;
+  /** Names by ISO3, from the API. */
+  names: Record<string, string>;
+  /** The countries with a value, in the API's order (largest first). */
+  ranked: { iso3: string; name: string; value: number }[];
+}
+
+/** The map's figures from the `metrics` rows; the row without a country (raised by HQ or a bureau) is left out. */
+export function countryFigures(rows: readonly CountryMapRow[]): CountryFigures {
+  const values: Record<string, number | null> = {};
+  const names: Record<string, string> = {};
+  const ranked: CountryFigures['ranked'] = [];
+  for (const row of rows) {
+    if (!row.country) continue;
+    const value = row.values[0]?.value ?? null;
+    values[row.country.iso3] = value;
+    names[row.country.iso3] = row.country.name;
+    if (typeof value === 'number') ranked.push({ iso3: row.country.iso3, name: row.country.name, value });
+  }
+  return { values, names, ranked };
+}
+
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+
+function utcDate(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00Z`);
+}
+
+/** `2025-06-30` → "30 June 2025". */
+export function formatLongDate(isoDate: string): string {
+  return longDate.format(utcDate(isoDate));
+}
+
+/** `2025-06-30` → "30 June". */
+export function formatDayMonth(isoDate: string): string {
+  return dayMonth.format(utcDate(isoDate));
+}
+
+/**
+ * The share of the year gone by at the end of `asOf` (30 June 2025: 181/365): where a yearly
+ * figure should stand by then if it runs to plan, as the API's status rule reads it.
+ */
+export function yearElapsedShare(asOf: string): number {
+  const day = utcDate(asOf);
+  const year = day.getUTCFullYear();
+  const start = Date.UTC(year, 0, 1);
+  const daysInYear = (Date.UTC(year + 1, 0, 1) - start) / 86_400_000;
+  const elapsed = (day.getTime() - start) / 86_400_000 + 1;
+  return elapsed / daysInYear;
+}
+
+/** The first and last day of a year, for the as-of date input's range. */
+export function yearBounds(year: number): { first: string; last: string } {
+  return { first: `${year}-01-01`, last: `${year}-12-31` };
+}
