@@ -8,6 +8,16 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import { GraphQLError, getNullableType, isListType } from 'graphql';
 import type { Context } from './context';
 
+/** A node that does not exist is null, not an error (plugin-drizzle reports it as `Model … not found`). */
+async function nullWhenMissing<T>(load: () => Promise<T> | T): Promise<T | null> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof Error && /^Model \w+\(.*\) not found$/.test(error.message)) return null;
+    throw error;
+  }
+}
+
 /** Limits on a query's shape, so that no query can take the server down. */
 export const QUERY_LIMITS = { depth: 12, breadth: 400, complexity: 50_000 };
 
@@ -28,8 +38,23 @@ export const builder = new SchemaBuilder<PanoramaTypes>({
     clientMutationId: 'omit',
     cursorType: 'String',
     nodesOnConnection: true,
-    nodeQueryOptions: { description: 'Fetches any object by its global ID.' },
-    nodesQueryOptions: { description: 'Fetches several objects by their global IDs, in the same order.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global ID; null when nothing has that ID.',
+      resolve: (_root, { id }, _context, _info, resolveNode) => nullWhenMissing(() => resolveNode(id)),
+    },
+    nodesQueryOptions: {
+      description: 'Fetches several objects by their global IDs, in the same order; null for each that is missing.',
+      resolve: async (_root, { ids }, _context, _info, resolveNodes) => {
+        try {
+          return await resolveNodes(ids);
+        } catch {
+          // One of them is missing: load them one by one, so the others still come back.
+          const nodes: unknown[] = [];
+          for (const id of ids) nodes.push(await nullWhenMissing(async () => (await resolveNodes([id]))[0]));
+          return nodes as Awaited<ReturnType<typeof resolveNodes>>;
+        }
+      },
+    },
     nodeTypeOptions: { description: 'An object with a global ID that `node(id:)` can fetch again.' },
     pageInfoTypeOptions: { description: 'Where a page of a connection stands in the whole list.' },
     idFieldOptions: { description: 'The global ID of the object.' },

@@ -24,6 +24,15 @@ export function formatGraphQLError(
       extensions: { code: 'SERVICE_UNAVAILABLE' },
     };
   }
+  const invalidId = /^Invalid global ID: (.*)$/s.exec(reason);
+  if (invalidId) {
+    return {
+      message: `${JSON.stringify(invalidId[1])} is not a valid ID: pass an \`id\` returned by the API.`,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
+  }
   log(`internal error at ${formatted.path?.join('.') ?? 'request'}: ${reason}`);
   return {
     message: 'Something went wrong on the server while answering this field. It has been logged.',

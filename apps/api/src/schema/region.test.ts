@@ -104,7 +104,16 @@ describe('regions', () => {
 
   it('answers null for a well-formed ID of nothing', async () => {
     const missing = Buffer.from('Partner:999999').toString('base64');
-    const result = await api.graphql<{ node: null }>(`{ node(id: "${missing}") { id } }`);
+    const result = await api.graphql<{ node: null; nodes: (null | { id: string })[] }>(
+      `{ node(id: "${missing}") { id } nodes(ids: ["${missing}"]) { id } }`,
+    );
+    expect(result.errors).toBeUndefined();
     expect(result.data?.node).toBeNull();
+    expect(result.data?.nodes).toEqual([null]);
+    const malformed = await api.graphql('{ node(id: "not-an-id") { id } }');
+    expect(malformed.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/"not-an-id" is not a valid ID/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });
