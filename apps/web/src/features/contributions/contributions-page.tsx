@@ -1,12 +1,241 @@
+import { useCallback, useMemo, useState } from 'react';
+import { gql, useClient, useQuery } from 'urql';
+import { formatCount, formatDate } from '../../components/data-table/cell-format';
+import { DataTable } from '../../components/data-table/data-table';
+import { fetchAllPages } from '../../components/data-table/fetch-all-pages';
+import { orderOf, type ServerOrder, sortingOf } from '../../components/data-table/server-order';
+import { DateInput } from '../../components/data-table/toolbar';
+import {
+  CONTRIBUTION_KINDS,
+  ContributionKindFilter,
+  INCOME_STREAMS,
+  IncomeStreamFilter,
+  oneOf,
+  RegionFilter,
+} from '../../components/data-table/toolbar-filters';
+import { useCursorPagination } from '../../components/data-table/use-cursor-pagination';
+import { useSearchParam } from '../../components/data-table/use-search-param';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
+import { formatUsd } from '../../components/format/number';
+import { ErrorState } from '../../components/query-state/query-state';
+import { useFilters } from '../../lib/filters';
+import {
+  CONTRIBUTION_ORDER_FIELDS,
+  ContributionColumns_Contribution,
+  type ContributionNode,
+  type ContributionOrderField,
+  contributionColumns,
+} from './contribution-columns';
+import { CONTRIBUTION_PARAMS, contributionRange } from './contribution-range';
 
-/** Contributions: being built. */
+const DEFAULT_ORDER: ServerOrder<ContributionOrderField> = { field: 'DATE', direction: 'DESC' };
+const NO_CONTRIBUTIONS: ContributionNode[] = [];
+const COLUMNS = contributionColumns();
+
+export interface ContributionFilterInput {
+  dateFrom: string;
+  dateTo: string;
+  regionCodes?: string[];
+  incomeStreams?: string[];
+  kinds?: string[];
+}
+
+interface ContributionsQuery {
+  contributions: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: ContributionNode[];
+  };
+}
+
+interface ContributionsVariables {
+  first: number;
+  after: string | null;
+  filter: ContributionFilterInput;
+  orderBy: ServerOrder<ContributionOrderField>;
+}
+
+export const ContributionsPage_Contributions = gql<ContributionsQuery, ContributionsVariables>`
+  query ContributionsPage_Contributions(
+    $first: Int!
+    $after: String
+    $filter: ContributionFilter
+    $orderBy: ContributionOrder
+  ) {
+    contributions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...ContributionColumns_Contribution
+      }
+    }
+  }
+  ${ContributionColumns_Contribution}
+`;
+
+interface TotalQuery {
+  metrics: { total: { values: { value: number | null }[] } };
+}
+
+interface TotalVariables {
+  from: string;
+  to: string;
+  filter: { regionCodes?: string[]; incomeStreams?: string[]; kind?: string };
+}
+
+/** The amount of every contribution that matches (computed in SQL), for the line above the table. */
+export const ContributionsPage_Total = gql<TotalQuery, TotalVariables>`
+  query ContributionsPage_Total($from: Date!, $to: Date!, $filter: MetricsFilter) {
+    metrics(metrics: [REVENUE_USD], from: $from, to: $to, filter: $filter) {
+      total {
+        values {
+          value
+        }
+      }
+    }
+  }
+`;
+
+/** The API's contribution filter: the date range, then only the conditions set. */
+export function contributionFilter(
+  range: { from: string; to: string },
+  regionCode: string | null,
+  incomeStream: string | null,
+  kind: string | null,
+): ContributionFilterInput {
+  const filter: ContributionFilterInput = { dateFrom: range.from, dateTo: range.to };
+  if (regionCode) filter.regionCodes = [regionCode];
+  if (incomeStream) filter.incomeStreams = [incomeStream];
+  if (kind) filter.kinds = [kind];
+  return filter;
+}
+
+/** Every gift and payment, a page at a time, filtered by region, stream, kind and dates. */
 export function ContributionsPage() {
   useDocumentTitle('Contributions');
+  const client = useClient();
+  const [{ year, asOf, regionCode, incomeStream: streamParam }, setFilters] = useFilters();
+  const incomeStream = oneOf(INCOME_STREAMS, streamParam);
+  const [kindParam, setKind] = useSearchParam(CONTRIBUTION_PARAMS.kind);
+  const kind = oneOf(CONTRIBUTION_KINDS, kindParam);
+  const [fromParam, setFrom] = useSearchParam(CONTRIBUTION_PARAMS.from);
+  const [toParam, setTo] = useSearchParam(CONTRIBUTION_PARAMS.to);
+  const range = contributionRange(year, asOf, fromParam, toParam);
+  const [order, setOrder] = useState(DEFAULT_ORDER);
+
+  const filter = useMemo(
+    () => contributionFilter(range, regionCode, incomeStream, kind),
+    [range.from, range.to, regionCode, incomeStream, kind],
+  );
+  const pager = useCursorPagination(JSON.stringify([filter, order]));
+  const variables: ContributionsVariables = { first: pager.first, after: pager.after, filter, orderBy: order };
+  const [result, reexecute] = useQuery({ query: ContributionsPage_Contributions, variables });
+  const connection = result.data?.contributions;
+
+  const [total, reexecuteTotal] = useQuery({
+    query: ContributionsPage_Total,
+    variables: {
+      from: range.from,
+      to: range.to,
+      filter: {
+        ...(filter.regionCodes ? { regionCodes: filter.regionCodes } : {}),
+        ...(filter.incomeStreams ? { incomeStreams: filter.incomeStreams } : {}),
+        ...(kind ? { kind } : {}),
+      },
+    },
+  });
+  const totalAmount = total.data?.metrics.total.values[0]?.value;
+  const retry = useCallback(() => {
+    reexecute({ requestPolicy: 'network-only' });
+    reexecuteTotal({ requestPolicy: 'network-only' });
+  }, [reexecute, reexecuteTotal]);
+
+  const filtered = range.narrowed || !!regionCode || !!incomeStream || !!kind;
+  const clearFilters = () => {
+    setFilters({ regionCode: null, incomeStream: null });
+    setKind(null);
+    setFrom(null);
+    setTo(null);
+  };
+
   return (
-    <section className="page">
-      <h1 className="page__title">Contributions</h1>
-      <p>This page is on its way.</p>
-    </section>
+    <article className="page">
+      <header className="page__header">
+        <h1>Contributions</h1>
+        <p className="page__lead">
+          Every gift and payment from {formatDate(range.from)} to {formatDate(range.to)}, by the bureau it was raised
+          in.
+          {connection && totalAmount !== undefined
+            ? ` ${formatCount(connection.totalCount, 'contribution')}, ${formatUsd(totalAmount)} in all.`
+            : null}
+        </p>
+      </header>
+      {result.error ? (
+        <ErrorState title="The contributions could not be loaded." detail={result.error.message} onRetry={retry} />
+      ) : null}
+      <section className="card" aria-busy={result.fetching}>
+        <DataTable
+          caption="Contributions"
+          captionHidden
+          columns={COLUMNS}
+          data={connection?.nodes ?? NO_CONTRIBUTIONS}
+          getRowId={(row) => row.id}
+          server={{
+            sorting: sortingOf(order, CONTRIBUTION_ORDER_FIELDS),
+            onSortingChange: (sorting) => setOrder(orderOf(sorting, CONTRIBUTION_ORDER_FIELDS, DEFAULT_ORDER)),
+            pagination: pager.pagination,
+            onPaginationChange: (next) => pager.changePage(next, connection?.pageInfo.endCursor),
+            rowCount: connection?.totalCount ?? 0,
+            hasNextPage: connection?.pageInfo.hasNextPage ?? false,
+            fetchAllRows: (onProgress) =>
+              fetchAllPages({
+                client,
+                query: ContributionsPage_Contributions,
+                variables,
+                connection: (data) => data.contributions,
+                onProgress,
+              }),
+          }}
+          loading={result.fetching}
+          loadingLabel="Loading contributions…"
+          emptyTitle={filtered ? 'No contribution matches these filters' : `No contributions in ${year}`}
+          empty={
+            filtered ? (
+              <button type="button" className="button" onClick={clearFilters}>
+                Clear the filters
+              </button>
+            ) : (
+              <p>Contributions arrive by CSV import; choose another year to see earlier ones.</p>
+            )
+          }
+          toolbar={
+            <>
+              <RegionFilter value={regionCode} onChange={(value) => setFilters({ regionCode: value })} />
+              <IncomeStreamFilter value={incomeStream} onChange={(value) => setFilters({ incomeStream: value })} />
+              <ContributionKindFilter value={kind} onChange={setKind} />
+              <DateInput
+                label="From"
+                value={range.from}
+                min={range.min}
+                max={range.to}
+                onChange={(day) => setFrom(day && day !== range.min ? day : null)}
+              />
+              <DateInput
+                label="To"
+                value={range.to}
+                min={range.from}
+                max={range.max}
+                onChange={(day) => setTo(day || null)}
+              />
+            </>
+          }
+          toolbarLabel="Filter contributions"
+          csvFileName={`contributions-${range.from}-to-${range.to}`}
+        />
+      </section>
+    </article>
   );
 }

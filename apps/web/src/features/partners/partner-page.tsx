@@ -1,12 +1,178 @@
+import { useCallback } from 'react';
+import { useParams } from 'react-router';
+import { type CombinedError, gql, useQuery } from 'urql';
+import { Badge } from '../../components/badge/badge';
+import { formatEnum } from '../../components/data-table/cell-format';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
+import { ErrorState, LoadingState } from '../../components/query-state/query-state';
+import { SearchLink } from '../../components/search-link/search-link';
+import { PartnerContributions } from './partner-contributions';
+import { PartnerGifts } from './partner-gifts';
+import { isNotFoundError, isPartnerId } from './partner-id';
+import { PartnerOpportunities } from './partner-opportunities';
+import { PartnerPartnerships } from './partner-partnerships';
+import './partners.css';
 
-/** Partner: being built. */
-export function PartnerPage() {
-  useDocumentTitle('Partner');
+/** The partner as the page's header shows it. */
+export interface PartnerHeader {
+  __typename: 'Partner';
+  id: string;
+  name: string;
+  externalRef: string;
+  partnerType: string;
+  scope: string;
+  sector: string | null;
+  region: { code: string; name: string };
+  country: { iso3: string; name: string } | null;
+}
+
+interface PartnerQuery {
+  node: PartnerHeader | { __typename: string; id: string } | null;
+}
+
+export const PartnerPage_Partner = gql<PartnerQuery, { id: string }>`
+  query PartnerPage_Partner($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Partner {
+        name
+        externalRef
+        partnerType
+        scope
+        sector
+        region {
+          id
+          code
+          name
+        }
+        country {
+          id
+          iso3
+          name
+        }
+      }
+    }
+  }
+`;
+
+function isPartner(node: PartnerQuery['node']): node is PartnerHeader {
+  return node?.__typename === 'Partner';
+}
+
+/** True when the API says there is no such object (rather than failing to answer). */
+function notFound(error: CombinedError | undefined): boolean {
   return (
-    <section className="page">
-      <h1 className="page__title">Partner</h1>
-      <p>This page is on its way.</p>
-    </section>
+    !!error &&
+    error.graphQLErrors.some(
+      (graphqlError) => graphqlError.extensions?.code === 'NOT_FOUND' || isNotFoundError(graphqlError.message),
+    )
+  );
+}
+
+/**
+ * True when `node` itself failed and came back null: today the API answers an unknown partner ID
+ * so (an internal error rather than null), which the page cannot tell from an outage.
+ */
+function nodeFailed(error: CombinedError | undefined, node: PartnerQuery['node'] | undefined): boolean {
+  return node === null && !!error?.graphQLErrors.some((graphqlError) => graphqlError.path?.[0] === 'node');
+}
+
+/** One partner: who it is, its gifts over the years, its partnerships, contributions and pipeline. */
+export function PartnerPage() {
+  const { id } = useParams();
+  const validId = isPartnerId(id);
+  const [result, reexecute] = useQuery({ query: PartnerPage_Partner, variables: { id: id ?? '' }, pause: !validId });
+  const retry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  const node = result.data?.node;
+  const partner = isPartner(node ?? null) ? (node as PartnerHeader) : null;
+  const missing = !validId || (result.data !== undefined && !partner && !result.error) || notFound(result.error);
+  useDocumentTitle(missing ? 'Partner not found' : (partner?.name ?? 'Partner'));
+
+  if (missing) return <PartnerNotFound />;
+  if (!result.fetching && nodeFailed(result.error, node)) return <PartnerNotFound onRetry={retry} />;
+  if (!partner) {
+    return (
+      <article className="page">
+        <header className="page__header">
+          <h1>Partner</h1>
+        </header>
+        {result.error && !result.fetching ? (
+          <ErrorState title="The partner could not be loaded." detail={result.error.message} onRetry={retry} />
+        ) : (
+          <LoadingState label="Loading the partner…" />
+        )}
+      </article>
+    );
+  }
+  return (
+    <article className="page partner-page">
+      <header className="page__header partner-header">
+        <p className="partner-header__back">
+          <SearchLink to="/partners">← All partners</SearchLink>
+        </p>
+        <h1>{partner.name}</h1>
+        <dl className="partner-facts">
+          <div>
+            <dt>Type</dt>
+            <dd>{formatEnum(partner.partnerType)}</dd>
+          </div>
+          <div>
+            <dt>Sector</dt>
+            <dd>{partner.sector ?? 'Not recorded'}</dd>
+          </div>
+          <div>
+            <dt>Managed by</dt>
+            <dd>
+              <Badge tone={partner.region.code === 'HQ' ? 'neutral' : 'accent'}>{partner.region.code}</Badge>{' '}
+              <SearchLink to={`/regions/${partner.region.code}`}>{partner.region.name}</SearchLink>
+              {partner.country ? `, ${partner.country.name}` : null}
+            </dd>
+          </div>
+          <div>
+            <dt>Scope</dt>
+            <dd>{formatEnum(partner.scope)}</dd>
+          </div>
+          <div>
+            <dt>Reference</dt>
+            <dd>
+              <code>{partner.externalRef}</code>
+            </dd>
+          </div>
+        </dl>
+      </header>
+      <PartnerGifts partnerId={partner.id} partnerName={partner.name} />
+      <PartnerPartnerships partnerId={partner.id} partnerRef={partner.externalRef} />
+      <PartnerContributions partnerId={partner.id} partnerRef={partner.externalRef} />
+      <PartnerOpportunities partnerId={partner.id} partnerRef={partner.externalRef} />
+    </article>
+  );
+}
+
+interface PartnerNotFoundProps {
+  /** Given when the server failed to say: the partner may exist, and trying again may help. */
+  onRetry?: () => void;
+}
+
+function PartnerNotFound({ onRetry }: PartnerNotFoundProps) {
+  return (
+    <article className="page">
+      <header className="page__header">
+        <h1>Partner not found</h1>
+      </header>
+      <section className="card card--padded">
+        <p>
+          {onRetry
+            ? 'No partner could be loaded at this address: it may not exist, or the server failed to answer.'
+            : 'No partner has this address: it may have been mistyped.'}{' '}
+          Find the partner in the <SearchLink to="/partners">list of partners</SearchLink>.
+        </p>
+        {onRetry ? (
+          <button type="button" className="button" onClick={onRetry}>
+            Retry
+          </button>
+        ) : null}
+      </section>
+    </article>
   );
 }

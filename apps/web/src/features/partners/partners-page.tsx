@@ -1,12 +1,230 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { gql, useClient, useQuery } from 'urql';
+import { formatDate } from '../../components/data-table/cell-format';
+import { DataTable } from '../../components/data-table/data-table';
+import { fetchAllPages } from '../../components/data-table/fetch-all-pages';
+import { orderOf, type ServerOrder, sortingOf } from '../../components/data-table/server-order';
+import { SearchInput } from '../../components/data-table/toolbar';
+import { PartnerTypeFilter, RegionFilter } from '../../components/data-table/toolbar-filters';
+import { useCursorPagination } from '../../components/data-table/use-cursor-pagination';
+import { useSearchParam } from '../../components/data-table/use-search-param';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
+import { ErrorState } from '../../components/query-state/query-state';
+import { useFilters } from '../../lib/filters';
+import { PARTNER_ORDER_FIELDS, type PartnerNode, partnerColumns, partnerPath, withRevenue } from './partners-columns';
 
-/** Partners: being built. */
+/** The URL parameter of the name search: `?q=acme`. */
+export const SEARCH_PARAM = 'q';
+
+type PartnerOrderField = (typeof PARTNER_ORDER_FIELDS)[keyof typeof PARTNER_ORDER_FIELDS];
+const DEFAULT_ORDER: ServerOrder<PartnerOrderField> = { field: 'NAME', direction: 'ASC' };
+const NO_PARTNERS: PartnerNode[] = [];
+const NO_REVENUE: RevenueQuery['metrics']['rows'] = [];
+
+interface PartnerFilterInput {
+  search?: string;
+  regionCodes?: string[];
+  partnerTypes?: string[];
+}
+
+interface PartnersQuery {
+  partners: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: PartnerNode[];
+  };
+}
+
+interface PartnersVariables {
+  first: number;
+  after: string | null;
+  filter: PartnerFilterInput;
+  orderBy: ServerOrder<PartnerOrderField>;
+}
+
+export const PartnersPage_Partners = gql<PartnersQuery, PartnersVariables>`
+  query PartnersPage_Partners($first: Int!, $after: String, $filter: PartnerFilter, $orderBy: PartnerOrder) {
+    partners(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        name
+        externalRef
+        partnerType
+        scope
+        sector
+        region {
+          id
+          code
+          name
+        }
+        country {
+          id
+          iso3
+          name
+        }
+      }
+    }
+  }
+`;
+
+interface RevenueQuery {
+  metrics: { rows: { partner: { id: string } | null; values: { value: number | null }[] }[] };
+}
+
+/** The revenue of one page of partners: one query for the page, grouped by partner. */
+export const PartnersPage_Revenue = gql<RevenueQuery, { partnerIds: string[]; from: string; to: string }>`
+  query PartnersPage_Revenue($partnerIds: [ID!]!, $from: Date!, $to: Date!) {
+    metrics(metrics: [REVENUE_USD], from: $from, to: $to, groupBy: [PARTNER], filter: { partnerIds: $partnerIds }) {
+      rows {
+        partner {
+          id
+        }
+        values {
+          value
+        }
+      }
+    }
+  }
+`;
+
+/** The partner filter of the API: only the conditions set. */
+export function partnerFilter(search: string | null, regionCode: string | null, partnerType: string | null) {
+  const filter: PartnerFilterInput = {};
+  if (search) filter.search = search;
+  if (regionCode) filter.regionCodes = [regionCode];
+  if (partnerType) filter.partnerTypes = [partnerType];
+  return filter;
+}
+
+/** Every partner, a page at a time: searchable by name, filtered by type and bureau, with the year's revenue. */
 export function PartnersPage() {
   useDocumentTitle('Partners');
+  const navigate = useNavigate();
+  const { search: locationSearch } = useLocation();
+  const client = useClient();
+  const [{ year, asOf, regionCode, partnerType }, setFilters] = useFilters();
+  const [search, setSearch] = useSearchParam(SEARCH_PARAM);
+  const [order, setOrder] = useState(DEFAULT_ORDER);
+
+  const filter = useMemo(() => partnerFilter(search, regionCode, partnerType), [search, regionCode, partnerType]);
+  const pager = useCursorPagination(JSON.stringify([filter, order]));
+  const variables: PartnersVariables = { first: pager.first, after: pager.after, filter, orderBy: order };
+  const [result, reexecute] = useQuery({ query: PartnersPage_Partners, variables });
+  const connection = result.data?.partners;
+  const nodes = connection?.nodes ?? NO_PARTNERS;
+
+  const period = { from: `${year}-01-01`, to: asOf ?? `${year}-12-31` };
+  const partnerIds = useMemo(() => nodes.map((partner) => partner.id), [nodes]);
+  const [revenue, reexecuteRevenue] = useQuery({
+    query: PartnersPage_Revenue,
+    variables: { partnerIds, ...period },
+    pause: partnerIds.length === 0,
+  });
+  const revenueRows = revenue.fetching ? undefined : revenue.error ? NO_REVENUE : revenue.data?.metrics.rows;
+  const rows = useMemo(() => withRevenue(nodes, revenueRows), [nodes, revenueRows]);
+  const revenueHeader = asOf ? `Revenue ${year} to ${formatDate(asOf)}` : `Revenue ${year}`;
+  const columns = useMemo(() => partnerColumns(revenueHeader), [revenueHeader]);
+  const retry = useCallback(() => {
+    reexecute({ requestPolicy: 'network-only' });
+    reexecuteRevenue({ requestPolicy: 'network-only' });
+  }, [reexecute, reexecuteRevenue]);
+
+  const error = result.error ?? revenue.error;
+  const filtered = Object.keys(filter).length > 0;
+
   return (
-    <section className="page">
-      <h1 className="page__title">Partners</h1>
-      <p>This page is on its way.</p>
-    </section>
+    <article className="page">
+      <header className="page__header">
+        <h1>Partners</h1>
+        <p className="page__lead">
+          Companies, foundations, individuals, giving channels and associations, by the bureau that manages each
+          relationship. Revenue counts their gifts dated in {year}
+          {asOf ? ` up to ${formatDate(asOf)}` : ''}, wherever they were raised.
+        </p>
+      </header>
+      {error ? (
+        <ErrorState
+          title={result.error ? 'The partners could not be loaded.' : 'The partners’ revenue could not be loaded.'}
+          detail={error.message}
+          onRetry={retry}
+        />
+      ) : null}
+      <section className="card" aria-busy={result.fetching}>
+        <DataTable
+          caption="Partners"
+          captionHidden
+          columns={columns}
+          data={rows}
+          getRowId={(row) => row.id}
+          server={{
+            sorting: sortingOf(order, PARTNER_ORDER_FIELDS),
+            onSortingChange: (sorting) => setOrder(orderOf(sorting, PARTNER_ORDER_FIELDS, DEFAULT_ORDER)),
+            pagination: pager.pagination,
+            onPaginationChange: (next) => pager.changePage(next, connection?.pageInfo.endCursor),
+            rowCount: connection?.totalCount ?? 0,
+            hasNextPage: connection?.pageInfo.hasNextPage ?? false,
+            fetchAllRows: (onProgress) =>
+              fetchAllPages({
+                client,
+                query: PartnersPage_Partners,
+                variables,
+                connection: (data) => data.partners,
+                toRows: async (page) => {
+                  const answer = await client
+                    .query(PartnersPage_Revenue, { partnerIds: page.map((partner) => partner.id), ...period })
+                    .toPromise();
+                  if (answer.error) throw answer.error;
+                  return withRevenue(page, answer.data?.metrics.rows ?? []);
+                },
+                onProgress,
+              }),
+          }}
+          loading={result.fetching}
+          loadingLabel="Loading partners…"
+          emptyTitle={filtered ? 'No partner matches these filters' : 'No partners yet'}
+          empty={
+            filtered ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setSearch(null);
+                  setFilters({ regionCode: null, partnerType: null });
+                }}
+              >
+                Clear the search and filters
+              </button>
+            ) : (
+              <p>Partners arrive with contribution imports.</p>
+            )
+          }
+          onRowActivate={(row) => navigate({ pathname: partnerPath(row.id), search: locationSearch })}
+          toolbar={
+            <>
+              <SearchInput
+                label="Search"
+                placeholder="Name or reference"
+                value={search ?? ''}
+                onChange={(text) => setSearch(text || null, { replace: true })}
+              />
+              <PartnerTypeFilter value={partnerType} onChange={(value) => setFilters({ partnerType: value })} />
+              <RegionFilter
+                label="Managed by"
+                value={regionCode}
+                onChange={(value) => setFilters({ regionCode: value })}
+              />
+            </>
+          }
+          toolbarLabel="Search and filter partners"
+          csvFileName={`partners-${year}`}
+        />
+      </section>
+    </article>
   );
 }

@@ -1,79 +1,205 @@
-import { useCallback } from 'react';
-import { type CombinedError, gql, useQuery } from 'urql';
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { gql, useQuery } from 'urql';
+import { formatDate } from '../../components/data-table/cell-format';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
-import { EmptyState, ErrorState, LoadingState } from '../../components/query-state/query-state';
-import { type RegionRow, RegionsTable } from './regions-table';
+import { ErrorState, LoadingState } from '../../components/query-state/query-state';
+import { useFilters } from '../../lib/filters';
+import { type CatalogMetric, MetricSelect } from './metric-select';
+import { compareRegions, laterDay, periodEnd, type RegionMetricsRow } from './region-comparison';
+import { RegionsChart } from './regions-chart';
+import { type ComparedMetric, RegionsTable } from './regions-table';
+import './regions.css';
 
-interface RegionsPageRegionsQuery {
-  regions: RegionRow[];
-}
+/** The URL parameter of the metric compared: `?metric=ACTIVE_PARTNERS`. */
+export const METRIC_PARAM = 'metric';
+export const DEFAULT_METRIC = 'REVENUE_USD';
 
-export const RegionsPage_Regions = gql<RegionsPageRegionsQuery, Record<string, never>>`
-  query RegionsPage_Regions {
-    regions {
-      id
+export const RegionsPage_MetricCatalog = gql<{ metricCatalog: CatalogMetric[] }, Record<string, never>>`
+  query RegionsPage_MetricCatalog {
+    metricCatalog {
       code
-      name
-      city
-      countryCount
-      partnerCount
+      label
+      unit
+      pillar
+      additive
+      description
     }
   }
 `;
 
-/** The regional bureaux and HQ, with how many country offices and partners each has. */
+interface LastDayQuery {
+  contributions: { nodes: { id: string; date: string }[] };
+  impactRecords: { nodes: { id: string; date: string }[] };
+}
+
+/** The last day of the year with data, as `overview` defaults its `asOf`: the latest gift or record. */
+export const RegionsPage_LastDay = gql<LastDayQuery, { from: string; to: string }>`
+  query RegionsPage_LastDay($from: Date!, $to: Date!) {
+    contributions(first: 1, filter: { dateFrom: $from, dateTo: $to }, orderBy: { field: DATE, direction: DESC }) {
+      nodes {
+        id
+        date
+      }
+    }
+    impactRecords(first: 1, filter: { dateFrom: $from, dateTo: $to }, orderBy: { field: DATE, direction: DESC }) {
+      nodes {
+        id
+        date
+      }
+    }
+  }
+`;
+
+interface ComparisonQuery {
+  metrics: { rows: RegionMetricsRow[]; total: { values: { value: number | null }[] } };
+}
+
+interface ComparisonVariables {
+  metric: string;
+  from: string;
+  to: string;
+  asOf: string | null;
+}
+
+export const RegionsPage_Comparison = gql<ComparisonQuery, ComparisonVariables>`
+  query RegionsPage_Comparison($metric: MetricCode!, $from: Date!, $to: Date!, $asOf: Date) {
+    metrics(
+      metrics: [$metric]
+      from: $from
+      to: $to
+      asOf: $asOf
+      groupBy: [REGION]
+      compare: [PREVIOUS_YEAR, TARGET]
+    ) {
+      rows {
+        region {
+          id
+          code
+          name
+          city
+        }
+        values {
+          value
+          previous
+          change
+          target
+          attainment
+          status
+        }
+      }
+      total {
+        values {
+          value
+        }
+      }
+    }
+  }
+`;
+
+/** What the figures cover, in words. */
+export function periodNote(year: number, to: string): string {
+  if (to === `${year}-12-31`) return `The whole of ${year}, against the year's target and ${year - 1}.`;
+  return `1 January to ${formatDate(to)} (year to date), against the target prorated to these days and the same days of ${year - 1}.`;
+}
+
+/** All bureaux side by side for one metric of the catalog: a chart and a sortable table. */
 export function RegionsPage() {
   useDocumentTitle('Regions');
-  const [result, reexecuteQuery] = useQuery({ query: RegionsPage_Regions });
-  const retry = useCallback(() => reexecuteQuery({ requestPolicy: 'network-only' }), [reexecuteQuery]);
+  const [{ year, asOf }] = useFilters();
+  const [params, setParams] = useSearchParams();
+  const metricCode = params.get(METRIC_PARAM) ?? DEFAULT_METRIC;
+  const setMetric = useCallback(
+    (code: string) =>
+      setParams((current) => {
+        const next = new URLSearchParams(current);
+        if (code === DEFAULT_METRIC) next.delete(METRIC_PARAM);
+        else next.set(METRIC_PARAM, code);
+        return next;
+      }),
+    [setParams],
+  );
+
+  const [catalog, reexecuteCatalog] = useQuery({ query: RegionsPage_MetricCatalog });
+  const yearRange = { from: `${year}-01-01`, to: `${year}-12-31` };
+  const [lastDay, reexecuteLastDay] = useQuery({ query: RegionsPage_LastDay, variables: yearRange, pause: !!asOf });
+  const lastDayWithData = laterDay(
+    lastDay.data?.contributions.nodes[0]?.date,
+    lastDay.data?.impactRecords.nodes[0]?.date,
+  );
+  const lastDayKnown = !!asOf || lastDay.data !== undefined;
+  const to = periodEnd(year, asOf, lastDayWithData);
+
+  const metric = catalog.data?.metricCatalog.find((item) => item.code === metricCode);
+  const [comparison, reexecuteComparison] = useQuery({
+    query: RegionsPage_Comparison,
+    variables: { metric: metricCode, from: yearRange.from, to, asOf },
+    pause: !metric || !lastDayKnown,
+  });
+  const retry = useCallback(() => {
+    for (const reexecute of [reexecuteCatalog, reexecuteLastDay, reexecuteComparison]) {
+      reexecute({ requestPolicy: 'network-only' });
+    }
+  }, [reexecuteCatalog, reexecuteLastDay, reexecuteComparison]);
+
+  const metricsResult = comparison.data?.metrics;
+  const rows = useMemo(
+    () =>
+      metricsResult && metric
+        ? compareRegions(metricsResult.rows, metricsResult.total.values[0]?.value, metric.additive)
+        : [],
+    [metricsResult, metric],
+  );
+  const compared: ComparedMetric | undefined = useMemo(
+    () => metric && { code: metric.code, label: metric.label, unit: metric.unit, additive: metric.additive },
+    [metric],
+  );
+  const error = catalog.error ?? lastDay.error ?? comparison.error;
+  const unknownMetric = catalog.data && !metric;
 
   return (
-    <article className="page">
+    <article className="page regions-page">
       <header className="page__header">
         <h1>Regions</h1>
         <p className="page__lead">
-          The six regional bureaux and headquarters, with their country offices and partners.
+          Every bureau and headquarters side by side, for the metric you choose: {year}, against target and the year
+          before. Open a region for its panorama.
         </p>
       </header>
-      <div className="card" aria-busy={result.fetching}>
-        <RegionsContent
-          regions={result.data?.regions}
-          error={result.error}
-          fetching={result.fetching}
-          onRetry={retry}
-        />
-      </div>
-    </article>
-  );
-}
-
-interface RegionsContentProps {
-  regions: RegionRow[] | undefined;
-  error: CombinedError | undefined;
-  fetching: boolean;
-  onRetry: () => void;
-}
-
-/** Loading, failed, empty or the table; a partial error shows above the regions that did load. */
-function RegionsContent({ regions, error, fetching, onRetry }: RegionsContentProps) {
-  if (regions === undefined) {
-    if (error && !fetching) {
-      return <ErrorState title="The regions could not be loaded." detail={error.message} onRetry={onRetry} />;
-    }
-    return <LoadingState label="Loading regions…" />;
-  }
-  return (
-    <>
-      {error ? (
-        <ErrorState title="Some region data could not be loaded." detail={error.message} onRetry={onRetry} />
+      {error ? <ErrorState title="The regions could not be compared." detail={error.message} onRetry={retry} /> : null}
+      {unknownMetric ? (
+        <ErrorState title={`There is no metric "${metricCode}".`} detail="Choose one from the list below." />
       ) : null}
-      {regions.length === 0 ? (
-        <EmptyState title="No regions yet">
-          <p>Regions are installed with the database; check that its migrations have run.</p>
-        </EmptyState>
-      ) : (
-        <RegionsTable regions={regions} />
-      )}
-    </>
+      {catalog.data ? (
+        <div className="card card--padded regions-controls">
+          <MetricSelect metrics={catalog.data.metricCatalog} value={metric ? metricCode : ''} onChange={setMetric} />
+        </div>
+      ) : catalog.fetching ? (
+        <LoadingState label="Loading regions…" lines={1} />
+      ) : null}
+      {compared ? (
+        <>
+          <section className="card card--padded regions-chart" aria-labelledby="regions-chart-title">
+            <h2 id="regions-chart-title">
+              {compared.label}: actual, target and {year - 1}
+            </h2>
+            {rows.length > 0 ? (
+              <RegionsChart rows={rows} metric={compared} year={year} />
+            ) : comparison.fetching || !lastDayKnown ? (
+              <LoadingState label="Loading the chart…" lines={4} />
+            ) : null}
+          </section>
+          <section className="card" aria-busy={comparison.fetching}>
+            <RegionsTable
+              rows={rows}
+              metric={compared}
+              year={year}
+              note={periodNote(year, to)}
+              loading={comparison.fetching || !lastDayKnown}
+            />
+          </section>
+        </>
+      ) : null}
+    </article>
   );
 }

@@ -1,95 +1,113 @@
-import { useId } from 'react';
+import { useMemo } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { Badge } from '../../components/badge/badge';
-import { formatNumber } from '../../components/format/number';
+import type { MetricUnit } from '../../components/data-table/cell-format';
+import { type DataColumn, dataColumns } from '../../components/data-table/columns';
+import { DataTable } from '../../components/data-table/data-table';
+import { SearchLink } from '../../components/search-link/search-link';
+import { HQ_REGION_CODE, type RegionComparison } from './region-comparison';
 
-/** The code of the pseudo-region for global partnerships and headquarters-led fundraising. */
-export const HQ_REGION_CODE = 'HQ';
-
-/** One region as the regions page shows it. */
-export interface RegionRow {
-  id: string;
+/** The metric the table compares, as the catalog describes it. */
+export interface ComparedMetric {
   code: string;
-  name: string;
-  city: string | null;
-  countryCount: number;
-  partnerCount: number;
+  label: string;
+  unit: MetricUnit | string;
+  additive: boolean;
+}
+
+/** The columns of the comparison, for one metric and year. */
+export function regionColumns(metric: ComparedMetric, year: number): DataColumn<RegionComparison>[] {
+  const column = dataColumns<RegionComparison>();
+  const { unit } = metric;
+  // Dollars compact ($16.1M): seven regions compare at a glance; the CSV keeps every cent.
+  const compact = true;
+  const unitSuffix = unit === 'USD' ? ' (USD)' : unit === 'RATE' ? ' (ratio)' : '';
+  return [
+    column.number({ id: 'rank', header: 'Rank', value: (row) => row.rank }),
+    column.text({
+      id: 'code',
+      header: 'Code',
+      value: (row) => row.code,
+      cell: (row) => <Badge tone={row.code === HQ_REGION_CODE ? 'neutral' : 'accent'}>{row.code}</Badge>,
+    }),
+    column.text({
+      id: 'name',
+      header: 'Region',
+      value: (row) => row.name,
+      rowHeader: true,
+      wide: true,
+      cell: (row) => <SearchLink to={`/regions/${row.code}`}>{row.name}</SearchLink>,
+    }),
+    column.metric({
+      id: 'value',
+      header: 'Actual',
+      csvHeader: `Actual${unitSuffix}`,
+      unit,
+      compact,
+      value: (row) => row.value,
+    }),
+    column.metric({
+      id: 'target',
+      header: 'Target',
+      csvHeader: `Target${unitSuffix}`,
+      unit,
+      compact,
+      value: (row) => row.target,
+    }),
+    column.percent({
+      id: 'attainment',
+      header: 'Attainment',
+      csvHeader: 'Attainment (ratio)',
+      value: (row) => row.attainment,
+    }),
+    column.enumeration({ id: 'status', header: 'Status', value: (row) => row.status }),
+    column.metric({
+      id: 'previous',
+      header: String(year - 1),
+      csvHeader: `${year - 1}${unitSuffix}`,
+      unit,
+      compact,
+      value: (row) => row.previous,
+    }),
+    column.percent({
+      id: 'change',
+      header: 'Change',
+      csvHeader: 'Change (ratio)',
+      signed: true,
+      value: (row) => row.change,
+    }),
+    column.percent({ id: 'share', header: 'Share', csvHeader: 'Share (ratio)', value: (row) => row.share }),
+  ];
 }
 
 interface RegionsTableProps {
-  regions: readonly RegionRow[];
+  rows: readonly RegionComparison[];
+  metric: ComparedMetric;
+  year: number;
+  /** What the period is: "1 January to 30 June 2025…". */
+  note: string;
+  loading?: boolean;
 }
 
-/** Adds up the countries and partners of the regions, for the total row. */
-export function totalRegionCounts(regions: readonly RegionRow[]): { countryCount: number; partnerCount: number } {
-  return regions.reduce(
-    (total, region) => ({
-      countryCount: total.countryCount + region.countryCount,
-      partnerCount: total.partnerCount + region.partnerCount,
-    }),
-    { countryCount: 0, partnerCount: 0 },
-  );
-}
-
-/** The regional bureaux and HQ with their number of country offices and partners, and a total. */
-export function RegionsTable({ regions }: RegionsTableProps) {
-  const captionId = useId();
-  const total = totalRegionCounts(regions);
+/** Every bureau side by side for one metric; a click or Enter on a row opens the region's panorama. */
+export function RegionsTable({ rows, metric, year, note, loading = false }: RegionsTableProps) {
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  const columns = useMemo(() => regionColumns(metric, year), [metric, year]);
   return (
-    // A region, focusable, so that keyboard users can scroll the table sideways on a phone.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table">
-        <caption id={captionId}>
-          Regions
-          <span className="data-table__note">
-            Country offices as of today; partners counted under the bureau that manages the relationship.
-          </span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Region</th>
-            <th scope="col">City</th>
-            <th scope="col" className="numeric">
-              Countries
-            </th>
-            <th scope="col" className="numeric">
-              Partners
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {regions.map((region) => (
-            <tr key={region.id}>
-              <td>
-                <Badge tone={region.code === HQ_REGION_CODE ? 'neutral' : 'accent'}>{region.code}</Badge>
-              </td>
-              <th scope="row">{region.name}</th>
-              <td>{region.city ?? <NoCity />}</td>
-              <td className="numeric">{formatNumber(region.countryCount)}</td>
-              <td className="numeric">{formatNumber(region.partnerCount)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              Total ({formatNumber(regions.length)} {regions.length === 1 ? 'region' : 'regions'})
-            </th>
-            <td className="numeric">{formatNumber(total.countryCount)}</td>
-            <td className="numeric">{formatNumber(total.partnerCount)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </section>
-  );
-}
-
-function NoCity() {
-  return (
-    <>
-      <span aria-hidden="true">—</span>
-      <span className="visually-hidden">No city</span>
-    </>
+    <DataTable
+      caption={`${metric.label} by region, ${year}`}
+      note={note}
+      columns={columns}
+      data={rows}
+      getRowId={(row) => row.code}
+      initialSorting={[{ id: 'value', desc: true }]}
+      loading={loading}
+      loadingLabel="Loading regions…"
+      emptyTitle="No regions to compare"
+      empty={<p>Regions are installed with the database; check that its migrations have run.</p>}
+      onRowActivate={(row) => navigate({ pathname: `/regions/${row.code}`, search })}
+      csvFileName={`regions-${metric.code.toLowerCase()}-${year}`}
+    />
   );
 }

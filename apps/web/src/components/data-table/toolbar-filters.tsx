@@ -1,0 +1,106 @@
+import { gql, useQuery } from 'urql';
+import { formatEnum } from './cell-format';
+import { type SelectOption, ToolbarSelect } from './toolbar';
+
+/** The API's enums that tables filter by, in the order people expect them. */
+export const PARTNER_TYPES = ['CORPORATION', 'FOUNDATION', 'HNWI', 'GIVING_CHANNEL', 'ASSOCIATION'] as const;
+export const INCOME_STREAMS = ['INDIVIDUAL_GIVING', 'CORPORATE', 'FOUNDATION', 'HNWI'] as const;
+export const CONTRIBUTION_KINDS = ['CASH', 'IN_KIND'] as const;
+
+export type PartnerType = (typeof PARTNER_TYPES)[number];
+export type IncomeStream = (typeof INCOME_STREAMS)[number];
+export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
+
+/** Options of an enum filter, each value in words. */
+export function enumOptions(values: readonly string[]): SelectOption[] {
+  return values.map((value) => ({ value, label: formatEnum(value) }));
+}
+
+/** A value if it is one of the enum's, else null (a hand-edited URL). */
+export function oneOf<const T extends string>(values: readonly T[], value: string | null | undefined): T | null {
+  return value && (values as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+interface FilterProps {
+  value: string | null;
+  onChange: (value: string | null) => void;
+  /** The label, when the default does not fit ("Managed by"). */
+  label?: string;
+}
+
+interface RegionFilterRegionsQuery {
+  regions: { id: string; code: string; name: string; city: string | null }[];
+}
+
+export const RegionFilter_Regions = gql<RegionFilterRegionsQuery, Record<string, never>>`
+  query RegionFilter_Regions {
+    regions {
+      id
+      code
+      name
+      city
+    }
+  }
+`;
+
+/** A bureau as people call it, short enough for a select: "RBN · Nairobi", "HQ · Headquarters". */
+export function regionLabel(region: { code: string; city: string | null }): string {
+  return `${region.code} · ${region.city ?? 'Headquarters'}`;
+}
+
+/** Chooses one bureau (or HQ); its options come from the API. */
+export function RegionFilter({ value, onChange, label = 'Region' }: FilterProps) {
+  const [result] = useQuery({ query: RegionFilter_Regions });
+  const regions = result.data?.regions ?? [];
+  // Until the regions load, the selected code is still shown.
+  const options =
+    value && !regions.some((region) => region.code === value)
+      ? [{ value, label: value }]
+      : regions.map((region) => ({ value: region.code, label: regionLabel(region) }));
+  return (
+    <ToolbarSelect
+      label={label}
+      value={value}
+      options={options}
+      onChange={onChange}
+      allLabel="All regions"
+      disabled={result.fetching && regions.length === 0 && !value}
+    />
+  );
+}
+
+export function PartnerTypeFilter({ value, onChange, label = 'Partner type' }: FilterProps) {
+  return (
+    <ToolbarSelect
+      label={label}
+      value={oneOf(PARTNER_TYPES, value)}
+      options={enumOptions(PARTNER_TYPES)}
+      onChange={onChange}
+      allLabel="All types"
+    />
+  );
+}
+
+export function IncomeStreamFilter({ value, onChange, label = 'Income stream' }: FilterProps) {
+  return (
+    <ToolbarSelect
+      label={label}
+      value={oneOf(INCOME_STREAMS, value)}
+      options={enumOptions(INCOME_STREAMS)}
+      onChange={onChange}
+      allLabel="All streams"
+    />
+  );
+}
+
+export function ContributionKindFilter({ value, onChange, label = 'Kind' }: FilterProps) {
+  return (
+    <ToolbarSelect
+      label={label}
+      value={oneOf(CONTRIBUTION_KINDS, value)}
+      options={enumOptions(CONTRIBUTION_KINDS)}
+      onChange={onChange}
+      allLabel="Cash and in kind"
+    />
+  );
+}

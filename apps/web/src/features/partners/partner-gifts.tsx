@@ -1,0 +1,104 @@
+import { useCallback, useMemo } from 'react';
+import { gql, useQuery } from 'urql';
+import { CHART_ROLE_COLORS, Chart, type ChartSeries } from '../../components/chart/chart';
+import { formatCount, formatDate } from '../../components/data-table/cell-format';
+import { formatUsd } from '../../components/format/number';
+import { EmptyState, ErrorState, LoadingState } from '../../components/query-state/query-state';
+import { FIRST_YEAR } from '../../components/year-select/year';
+import { useFilters } from '../../lib/filters';
+
+interface GiftsQuery {
+  metrics: {
+    rows: { period: { label: string } | null; values: { value: number | null }[] }[];
+    total: { values: { value: number | null }[] };
+  };
+}
+
+/** The partner's revenue and number of gifts, year by year. */
+export const PartnerGifts_Metrics = gql<GiftsQuery, { partnerIds: string[]; from: string; to: string }>`
+  query PartnerGifts_Metrics($partnerIds: [ID!]!, $from: Date!, $to: Date!) {
+    metrics(
+      metrics: [REVENUE_USD, CONTRIBUTION_COUNT]
+      from: $from
+      to: $to
+      grain: YEAR
+      filter: { partnerIds: $partnerIds }
+    ) {
+      rows {
+        period {
+          label
+        }
+        values {
+          value
+        }
+      }
+      total {
+        values {
+          value
+        }
+      }
+    }
+  }
+`;
+
+/** One bar per year: the revenue, and the number of gifts for the tooltip-less reader. */
+export function giftChartRows(rows: GiftsQuery['metrics']['rows']) {
+  return rows.map((row) => ({
+    year: row.period?.label ?? '',
+    revenue: row.values[0]?.value ?? 0,
+    gifts: row.values[1]?.value ?? 0,
+  }));
+}
+
+const SERIES: ChartSeries[] = [{ key: 'revenue', label: 'Revenue', color: CHART_ROLE_COLORS.actual }];
+
+interface PartnerGiftsProps {
+  partnerId: string;
+  partnerName: string;
+}
+
+/** Gifts over time: the partner's revenue each year from the first reporting year to the selected one. */
+export function PartnerGifts({ partnerId, partnerName }: PartnerGiftsProps) {
+  const [{ year, asOf }] = useFilters();
+  const from = `${FIRST_YEAR}-01-01`;
+  const to = asOf ?? `${year}-12-31`;
+  const [result, reexecute] = useQuery({
+    query: PartnerGifts_Metrics,
+    variables: { partnerIds: [partnerId], from, to },
+  });
+  const retry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  const metrics = result.data?.metrics;
+  const data = useMemo(() => (metrics ? giftChartRows(metrics.rows) : []), [metrics]);
+  const revenue = metrics?.total.values[0]?.value ?? 0;
+  const gifts = metrics?.total.values[1]?.value ?? 0;
+
+  return (
+    <section className="card card--padded partner-section" aria-labelledby="partner-gifts-title">
+      <h2 id="partner-gifts-title">Gifts over time</h2>
+      {metrics ? (
+        <p className="partner-section__lead">
+          {formatUsd(revenue)} in {formatCount(gifts, 'gift')} from {FIRST_YEAR} to {asOf ? formatDate(asOf) : year}.
+        </p>
+      ) : null}
+      {result.error && !result.fetching ? (
+        <ErrorState title="The gifts could not be loaded." detail={result.error.message} onRetry={retry} />
+      ) : !metrics ? (
+        <LoadingState label="Loading gifts…" lines={4} />
+      ) : gifts === 0 ? (
+        <EmptyState title={`No gifts from ${FIRST_YEAR} to ${year}`}>
+          <p>The partner may give in kind through a partnership, or be a prospect in the pipeline.</p>
+        </EmptyState>
+      ) : (
+        <Chart
+          data={data}
+          xKey="year"
+          series={SERIES}
+          kind="bar"
+          height={240}
+          valueFormat={(value) => formatUsd(value, { compact: true })}
+          ariaLabel={`Revenue from ${partnerName} by year, ${FIRST_YEAR} to ${year}`}
+        />
+      )}
+    </section>
+  );
+}

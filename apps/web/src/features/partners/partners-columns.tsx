@@ -1,0 +1,83 @@
+import { Badge } from '../../components/badge/badge';
+import { type DataColumn, dataColumns } from '../../components/data-table/columns';
+import { formatUsd } from '../../components/format/number';
+import { SearchLink } from '../../components/search-link/search-link';
+
+/** A partner as the partners list fetches it. */
+export interface PartnerNode {
+  id: string;
+  name: string;
+  externalRef: string;
+  partnerType: string;
+  scope: string;
+  sector: string | null;
+  region: { code: string; name: string };
+  country: { iso3: string; name: string } | null;
+}
+
+/** A row of the partners table: the partner and its revenue of the year (undefined while it loads). */
+export interface PartnerRow extends PartnerNode {
+  revenueUsd: number | null | undefined;
+}
+
+/** The path of a partner's page; global IDs are base64 and may hold `/` or `+`. */
+export function partnerPath(id: string): string {
+  return `/partners/${encodeURIComponent(id)}`;
+}
+
+/** Adds each partner's revenue (from a `metrics` query grouped by partner); no row there means none. */
+export function withRevenue(
+  partners: readonly PartnerNode[],
+  revenue: readonly { partner: { id: string } | null; values: { value: number | null }[] }[] | undefined,
+): PartnerRow[] {
+  if (!revenue) return partners.map((partner) => ({ ...partner, revenueUsd: undefined }));
+  const byId = new Map(revenue.flatMap((row) => (row.partner ? [[row.partner.id, row.values[0]?.value ?? 0]] : [])));
+  return partners.map((partner) => ({ ...partner, revenueUsd: byId.get(partner.id) ?? 0 }));
+}
+
+/** Columns the API can order partners by, and its field for each. */
+export const PARTNER_ORDER_FIELDS = { name: 'NAME', externalRef: 'EXTERNAL_REF' } as const;
+
+/** The columns of the partners table; revenue is the year's (to `asOf` when chosen). */
+export function partnerColumns(revenueHeader: string): DataColumn<PartnerRow>[] {
+  const column = dataColumns<PartnerRow>();
+  return [
+    column.text({
+      id: 'name',
+      header: 'Name',
+      value: (row) => row.name,
+      rowHeader: true,
+      wide: true,
+      cell: (row) => <SearchLink to={partnerPath(row.id)}>{row.name}</SearchLink>,
+    }),
+    column.text({ id: 'externalRef', header: 'Reference', value: (row) => row.externalRef }),
+    column.enumeration({ id: 'partnerType', header: 'Type', value: (row) => row.partnerType, sortable: false }),
+    column.enumeration({ id: 'scope', header: 'Scope', value: (row) => row.scope, sortable: false }),
+    column.text({
+      id: 'region',
+      header: 'Region',
+      value: (row) => row.region.code,
+      sortable: false,
+      cell: (row) => <Badge tone={row.region.code === 'HQ' ? 'neutral' : 'accent'}>{row.region.code}</Badge>,
+    }),
+    column.text({ id: 'country', header: 'Country', value: (row) => row.country?.name, sortable: false }),
+    column.usd({
+      id: 'revenueUsd',
+      header: revenueHeader,
+      csvHeader: `${revenueHeader} (USD)`,
+      value: (row) => row.revenueUsd,
+      sortable: false,
+      // While the revenue query runs: an ellipsis, not a dash that would read as "nothing".
+      cell: (row, value) => (row.revenueUsd === undefined ? <PendingValue /> : formatUsd(value)),
+    }),
+  ];
+}
+
+function PendingValue() {
+  return (
+    <>
+      <span aria-hidden="true">…</span>
+      <span className="visually-hidden">Loading</span>
+    </>
+  );
+}

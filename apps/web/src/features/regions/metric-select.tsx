@@ -1,0 +1,67 @@
+import { useId } from 'react';
+import { formatEnum } from '../../components/data-table/cell-format';
+
+/** A metric of the catalog, as the select offers it. */
+export interface CatalogMetric {
+  code: string;
+  label: string;
+  unit: string;
+  pillar: string;
+  additive: boolean;
+  description: string;
+}
+
+/** The strategy's pillars, in the strategy's order. */
+const PILLAR_ORDER = ['INCOME', 'IMPACT', 'INNOVATION', 'ENABLER'];
+
+/** The catalog's metrics grouped by pillar, in pillar order, each keeping the catalog's order. */
+export function metricsByPillar(metrics: readonly CatalogMetric[]): { pillar: string; metrics: CatalogMetric[] }[] {
+  const pillars = [...new Set(metrics.map((metric) => metric.pillar))].sort(
+    (a, b) => (PILLAR_ORDER.indexOf(a) + 1 || 99) - (PILLAR_ORDER.indexOf(b) + 1 || 99),
+  );
+  return pillars.map((pillar) => ({ pillar, metrics: metrics.filter((metric) => metric.pillar === pillar) }));
+}
+
+interface MetricSelectProps {
+  metrics: readonly CatalogMetric[];
+  value: string;
+  onChange: (code: string) => void;
+  disabled?: boolean;
+}
+
+/** Chooses the metric to compare, grouped by pillar; its definition shows below. */
+export function MetricSelect({ metrics, value, onChange, disabled }: MetricSelectProps) {
+  const id = useId();
+  const descriptionId = useId();
+  const selected = metrics.find((metric) => metric.code === value);
+  return (
+    <div className="regions-metric">
+      <div className="data-table-field">
+        <label htmlFor={id}>Metric</label>
+        <select
+          id={id}
+          className="data-table-control"
+          value={value}
+          disabled={disabled}
+          aria-describedby={selected ? descriptionId : undefined}
+          onChange={(event) => onChange(event.currentTarget.value)}
+        >
+          {metricsByPillar(metrics).map((group) => (
+            <optgroup key={group.pillar} label={formatEnum(group.pillar)}>
+              {group.metrics.map((metric) => (
+                <option key={metric.code} value={metric.code}>
+                  {metric.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      {selected ? (
+        <p id={descriptionId} className="regions-metric__description">
+          {selected.description}
+        </p>
+      ) : null}
+    </div>
+  );
+}
