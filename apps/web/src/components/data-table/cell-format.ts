@@ -1,7 +1,8 @@
 import { formatNumber, formatPercent, formatUsd, MISSING_VALUE } from '../format/number';
 
-/** The units of the metric catalog (`MetricUnit` in the API). */
-export type MetricUnit = 'USD' | 'COUNT' | 'PEOPLE' | 'MEALS' | 'TONNES' | 'DAYS' | 'RATE';
+import type { MetricUnit } from '../kpi-card/metric-format';
+
+export type { MetricUnit };
 
 export interface MetricFormatOptions {
   /** `$1.2M` rather than `$1,234,567.89`, for charts and tight cells. */
