@@ -4,25 +4,21 @@ import {
   lastDayWithData,
   type MetricCode,
   type MetricsRow,
-  type PipelineStage,
-  pipelineByStage,
   rankAndShare,
-  yearPeriod,
 } from '@panorama/metrics';
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder';
 import { FieldNeed } from './field-need';
 import { MetricCodeEnum } from './metric-catalog';
-import { MetricsRowRef, MetricValueRef } from './metric-value';
+import { MetricsRowRef } from './metric-value';
 import { checkAsOf, checkYear } from './overview';
 import { Region } from './region';
 import {
   AS_OF_DESCRIPTION,
   keyFigures,
-  ObjectiveProgressRef,
-  type ObjectiveProgressShape,
-  objectiveProgress,
-  PipelineStageRef,
+  loadScorecard,
+  type ScorecardShape,
+  scorecardFields,
   YEAR_ARGUMENT_DESCRIPTION,
 } from './scorecard';
 import { Story } from './story';
@@ -36,21 +32,14 @@ const PEER_METRICS: MetricCode[] = [
   'BENEFICIARIES_REACHED',
 ];
 
-interface PanoramaShape {
+interface PanoramaShape extends ScorecardShape {
   regionCode: string;
-  year: number;
-  asOf: string;
-  kpis: MetricsRow;
   peers: { metric: MetricCode; value: string | null }[];
   rank: number;
   regionCount: number;
   share: number | null;
-  objectives: ObjectiveProgressShape[];
-  byIncomeStream: MetricsRow[];
   byCountry: MetricsRow[];
   topPartners: MetricsRow[];
-  trend: MetricsRow[];
-  pipeline: PipelineStage[];
 }
 
 const PeerFigureRef = builder.objectRef<{ metric: MetricCode; value: string | null }>('PeerFigure');
@@ -70,6 +59,7 @@ const PanoramaRef = builder.objectRef<PanoramaShape>('Panorama');
 PanoramaRef.implement({
   description: 'A regional team’s view: its region against its targets and against the other regions.',
   fields: (t) => ({
+    ...scorecardFields(t, 'the region’s target'),
     region: t.field({
       type: Region,
       description: 'The region.',
@@ -78,13 +68,6 @@ PanoramaRef.implement({
         if (!region) throw new Error(`region ${p.regionCode} is missing`);
         return region;
       },
-    }),
-    year: t.exposeInt('year', { description: 'The year.' }),
-    asOf: t.expose('asOf', { type: 'Date', description: 'The day the figures are read at.' }),
-    kpis: t.field({
-      type: [MetricValueRef],
-      description: 'Every catalog metric for the region, 1 January to asOf, vs a year earlier and the region’s target.',
-      resolve: (p) => p.kpis.values,
     }),
     peers: t.field({
       type: [PeerFigureRef],
@@ -99,16 +82,6 @@ PanoramaRef.implement({
       nullable: true,
       description: 'The region’s share of all regions’ revenue (0 to 1); null when nobody raised anything.',
     }),
-    objectives: t.field({
-      type: [ObjectiveProgressRef],
-      description: 'Progress per strategy objective in the region.',
-      resolve: (p) => p.objectives,
-    }),
-    byIncomeStream: t.field({
-      type: [MetricsRowRef],
-      description: 'Revenue by income stream, vs a year earlier.',
-      resolve: (p) => p.byIncomeStream,
-    }),
     byCountry: t.field({
       type: [MetricsRowRef],
       description: 'Key figures of each country office, against its targets.',
@@ -118,16 +91,6 @@ PanoramaRef.implement({
       type: [MetricsRowRef],
       description: 'The ten partners who gave most, 1 January to asOf.',
       resolve: (p) => p.topPartners,
-    }),
-    trend: t.field({
-      type: [MetricsRowRef],
-      description: 'Revenue month by month, with the same month a year earlier as `previous`.',
-      resolve: (p) => p.trend,
-    }),
-    pipeline: t.field({
-      type: [PipelineStageRef],
-      description: 'Opportunities expected to close in the year, by stage.',
-      resolve: (p) => p.pipeline,
     }),
     stories: t.field({
       type: [Story],
@@ -174,10 +137,9 @@ builder.queryField('panorama', (t) =>
       const { year } = args;
       const asOf = args.asOf ?? (await lastDayWithData(context.db, year));
       const filter = { regionCodes: [regionCode] };
-      const [[kpis], allRegions, byIncomeStream, byCountry, topPartners, trend, pipeline] = await Promise.all([
-        keyFigures(context, year, asOf, { filter }),
+      const [scorecard, allRegions, byCountry, topPartners] = await Promise.all([
+        loadScorecard(context, year, asOf, regionCode),
         keyFigures(context, year, asOf, { groupBy: ['REGION'], metrics: PEER_METRICS }),
-        keyFigures(context, year, asOf, { filter, groupBy: ['INCOME_STREAM'], metrics: ['REVENUE_USD'] }),
         keyFigures(context, year, asOf, {
           filter,
           groupBy: ['COUNTRY'],
@@ -193,29 +155,14 @@ builder.queryField('panorama', (t) =>
           orderBy: [{ by: { metric: 'REVENUE_USD' }, direction: 'desc' }],
           limit: 10,
         }),
-        computeRows(context.db, {
-          metrics: ['REVENUE_USD'],
-          ...yearPeriod(year),
-          grain: 'MONTH',
-          filter,
-          compare: ['PREVIOUS_YEAR', 'TARGET'],
-        }),
-        pipelineByStage(context.db, yearPeriod(year), regionCode),
       ]);
-      if (!kpis) throw new Error('no key figures');
       return {
+        ...scorecard,
         regionCode,
-        year,
-        asOf,
-        kpis,
         peers: averageOfOthers(allRegions, regionCode, PEER_METRICS),
         ...rankAndShare(allRegions, regionCode, 'REVENUE_USD'),
-        objectives: objectiveProgress(kpis.values),
-        byIncomeStream,
         byCountry,
         topPartners,
-        trend,
-        pipeline,
       };
     },
   }),

@@ -1,17 +1,21 @@
 import { OBJECTIVES } from '@panorama/db';
 import {
   computeKeyFigures,
+  computeRows,
   type KeyFigureRequest,
   METRICS,
+  type MetricsRow,
   type MetricValue,
   type PipelineStage,
+  pipelineByStage,
   type TargetStatus,
   worstStatus,
+  yearPeriod,
 } from '@panorama/metrics';
-import { builder } from '../builder';
+import { builder, type PanoramaTypes } from '../builder';
 import type { Context } from '../context';
 import { OpportunityStageEnum } from './enums';
-import { MetricValueRef, TargetStatusEnum } from './metric-value';
+import { MetricsRowRef, MetricValueRef, TargetStatusEnum } from './metric-value';
 import { Objective } from './objective';
 
 /** Shared parts of the overview and of a regional panorama. */
@@ -72,6 +76,79 @@ export function objectiveProgress(kpis: readonly MetricValue[]): ObjectiveProgre
     const figures = kpis.filter((figure) => codes.has(figure.metric));
     return { objectiveCode: objective.code, figures, status: worstStatus(figures.map((figure) => figure.status)) };
   });
+}
+
+/** What the overview and a panorama share: a year's scorecard as of a day, for one scope. */
+export interface ScorecardShape {
+  year: number;
+  asOf: string;
+  kpis: MetricsRow;
+  byIncomeStream: MetricsRow[];
+  trend: MetricsRow[];
+  objectives: ObjectiveProgressShape[];
+  pipeline: PipelineStage[];
+}
+
+/** Loads a year's scorecard: key figures, income streams, the monthly trend, objectives and pipeline. */
+export async function loadScorecard(
+  context: Context,
+  year: number,
+  asOf: string,
+  regionCode?: string,
+): Promise<ScorecardShape> {
+  const filter = regionCode ? { regionCodes: [regionCode] } : undefined;
+  const [[kpis], byIncomeStream, trend, pipeline] = await Promise.all([
+    keyFigures(context, year, asOf, { filter }),
+    keyFigures(context, year, asOf, { filter, groupBy: ['INCOME_STREAM'], metrics: ['REVENUE_USD'] }),
+    computeRows(context.db, {
+      metrics: ['REVENUE_USD'],
+      ...yearPeriod(year),
+      grain: 'MONTH',
+      filter,
+      compare: ['PREVIOUS_YEAR', 'TARGET'],
+    }),
+    pipelineByStage(context.db, yearPeriod(year), regionCode),
+  ]);
+  if (!kpis) throw new Error('no key figures');
+  return { year, asOf, kpis, byIncomeStream, trend, objectives: objectiveProgress(kpis.values), pipeline };
+}
+
+type FieldBuilder<Shape> = PothosSchemaTypes.ObjectFieldBuilder<
+  PothosSchemaTypes.ExtendDefaultTypes<PanoramaTypes>,
+  Shape
+>;
+
+/** The scorecard's GraphQL fields; `target` names whose target the key figures are judged against. */
+export function scorecardFields<Shape extends ScorecardShape>(t: FieldBuilder<Shape>, target: string) {
+  return {
+    year: t.int({ description: 'The year.', resolve: (card) => card.year }),
+    asOf: t.field({ type: 'Date', description: 'The day the figures are read at.', resolve: (card) => card.asOf }),
+    kpis: t.field({
+      type: [MetricValueRef],
+      description: `Every catalog metric, 1 January to asOf, vs the same days a year earlier and ${target}.`,
+      resolve: (card) => card.kpis.values,
+    }),
+    byIncomeStream: t.field({
+      type: [MetricsRowRef],
+      description: 'Revenue by income stream, 1 January to asOf, vs the same days a year earlier.',
+      resolve: (card) => card.byIncomeStream,
+    }),
+    trend: t.field({
+      type: [MetricsRowRef],
+      description: 'Revenue month by month over the year, with the same month a year earlier as `previous`.',
+      resolve: (card) => card.trend,
+    }),
+    objectives: t.field({
+      type: [ObjectiveProgressRef],
+      description: 'Progress per strategy objective.',
+      resolve: (card) => card.objectives,
+    }),
+    pipeline: t.field({
+      type: [PipelineStageRef],
+      description: 'Opportunities expected to close in the year, by stage.',
+      resolve: (card) => card.pipeline,
+    }),
+  };
 }
 
 /** Key figures of a year as of a day, for a slice, grouped or not. */
