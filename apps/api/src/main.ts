@@ -41,6 +41,7 @@ async function main() {
     }, env.SHUTDOWN_GRACE_MS);
     deadline.unref();
     await server.stop();
+    log('HTTP server stopped; closing the database…');
     await database.close();
     log('stopped');
     process.exit(0);

@@ -59,6 +59,8 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM: it stops the HTTP server, then closes the database.
+    stopOnTerminationSignals: false,
     validationRules: [maxAliasesRule()],
     formatError: (formatted, error) => formatGraphQLError(formatted, error, log),
     plugins: [
