@@ -1,12 +1,180 @@
+import { useCallback } from 'react';
+import { useParams } from 'react-router';
+import { type CombinedError, gql, useQuery } from 'urql';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
+import { EmptyState, ErrorState, LoadingState } from '../../components/query-state/query-state';
+import { useFilters } from '../../lib/filters';
+import {
+  PanoramaIncomeStreams,
+  PanoramaIncomeStreams_Panorama,
+  type PanoramaIncomeStreamsFields,
+  PanoramaTrend,
+  PanoramaTrend_Panorama,
+  type PanoramaTrendFields,
+} from './panorama-charts';
+import { PanoramaCountries, PanoramaCountries_Panorama, type PanoramaCountriesFields } from './panorama-countries';
+import { periodText } from './panorama-dates';
+import { PanoramaFieldNeeds, PanoramaFieldNeeds_Panorama, type PanoramaFieldNeedsFields } from './panorama-field-needs';
+import { PanoramaHeader, PanoramaHeader_Panorama, type PanoramaHeaderFields } from './panorama-header';
+import { PanoramaKpis, PanoramaKpis_Panorama, type PanoramaKpisFields } from './panorama-kpis';
+import { hasAnyFigure, isUnknownRegion, type MetricDefinition } from './panorama-model';
+import { PanoramaNotFound } from './panorama-not-found';
+import { PanoramaObjectives, PanoramaObjectives_Panorama, type PanoramaObjectivesFields } from './panorama-objectives';
+import { PanoramaPartners, PanoramaPartners_Panorama, type PanoramaPartnersFields } from './panorama-partners';
+import { PanoramaPipeline, PanoramaPipeline_Panorama, type PanoramaPipelineFields } from './panorama-pipeline';
+import { PanoramaStories, PanoramaStories_Panorama, type PanoramaStoriesFields } from './panorama-stories';
+import './panorama.css';
+import './panorama-sections.css';
+import './panorama-print.css';
 
-/** Region panorama: being built. */
+/** Everything the page shows of one panorama: the fields of each section, together. */
+export type PanoramaFields = PanoramaHeaderFields &
+  PanoramaKpisFields &
+  PanoramaObjectivesFields &
+  PanoramaTrendFields &
+  PanoramaIncomeStreamsFields &
+  PanoramaCountriesFields &
+  PanoramaPartnersFields &
+  PanoramaPipelineFields &
+  PanoramaFieldNeedsFields &
+  PanoramaStoriesFields;
+
+export interface PanoramaPagePanoramaQuery {
+  panorama: PanoramaFields;
+  metricCatalog: MetricDefinition[];
+}
+
+export interface PanoramaPagePanoramaVariables {
+  regionCode: string;
+  year: number;
+  asOf: string | null;
+}
+
+/** The whole panorama in one request: each section asks for its fields in its own file. */
+export const PanoramaPage_Panorama = gql<PanoramaPagePanoramaQuery, PanoramaPagePanoramaVariables>`
+  query PanoramaPage_Panorama($regionCode: String!, $year: Int!, $asOf: Date) {
+    panorama(regionCode: $regionCode, year: $year, asOf: $asOf) {
+      ...PanoramaHeader_Panorama
+      ...PanoramaKpis_Panorama
+      ...PanoramaObjectives_Panorama
+      ...PanoramaTrend_Panorama
+      ...PanoramaIncomeStreams_Panorama
+      ...PanoramaCountries_Panorama
+      ...PanoramaPartners_Panorama
+      ...PanoramaPipeline_Panorama
+      ...PanoramaFieldNeeds_Panorama
+      ...PanoramaStories_Panorama
+    }
+    metricCatalog {
+      code
+      label
+      unit
+      description
+      pillar
+    }
+  }
+  ${PanoramaHeader_Panorama}
+  ${PanoramaKpis_Panorama}
+  ${PanoramaObjectives_Panorama}
+  ${PanoramaTrend_Panorama}
+  ${PanoramaIncomeStreams_Panorama}
+  ${PanoramaCountries_Panorama}
+  ${PanoramaPartners_Panorama}
+  ${PanoramaPipeline_Panorama}
+  ${PanoramaFieldNeeds_Panorama}
+  ${PanoramaStories_Panorama}
+`;
+
+/**
+ * A region's panorama, for its team and for a printed brief: the region against its targets and
+ * against the other regions, objective by objective, month by month, country by country, with
+ * its partners, pipeline, field needs and stories. Year and as-of day come from the URL.
+ */
 export function PanoramaPage() {
-  useDocumentTitle('Region panorama');
+  const params = useParams();
+  const code = (params.code ?? '').trim().toUpperCase();
+  useDocumentTitle(`${code} panorama`);
+  const [filters, setFilters] = useFilters();
+  const [result, reexecuteQuery] = useQuery({
+    query: PanoramaPage_Panorama,
+    variables: { regionCode: code, year: filters.year, asOf: filters.asOf },
+  });
+  const retry = useCallback(() => reexecuteQuery({ requestPolicy: 'network-only' }), [reexecuteQuery]);
+  const onAsOfChange = useCallback((asOf: string | null) => setFilters({ asOf }), [setFilters]);
+
+  if (isUnknownRegion(result.error)) return <PanoramaNotFound code={code} />;
+  // While another region or year loads, the previous answer is not shown as if it were this one.
+  const matches = result.data?.panorama.region.code === code && result.data.panorama.year === filters.year;
+  const data = matches ? result.data : undefined;
   return (
-    <section className="page">
-      <h1 className="page__title">Region panorama</h1>
-      <p>This page is on its way.</p>
-    </section>
+    <article className="page panorama">
+      <PanoramaHeader
+        code={code}
+        year={filters.year}
+        chosenAsOf={filters.asOf}
+        onAsOfChange={onAsOfChange}
+        panorama={data?.panorama}
+      />
+      <div className="panorama__body" aria-busy={result.fetching}>
+        <PanoramaContent data={data} error={result.error} fetching={result.fetching} onRetry={retry} />
+      </div>
+    </article>
+  );
+}
+
+interface PanoramaContentProps {
+  data: PanoramaPagePanoramaQuery | undefined;
+  error: CombinedError | undefined;
+  fetching: boolean;
+  onRetry: () => void;
+}
+
+/** Loading, failed, empty, or the panorama; a partial error shows above what did load. */
+export function PanoramaContent({ data, error, fetching, onRetry }: PanoramaContentProps) {
+  if (data === undefined) {
+    if (error && !fetching) {
+      return <ErrorState title="The panorama could not be loaded." detail={error.message} onRetry={onRetry} />;
+    }
+    return <LoadingState label="Loading the panorama…" lines={8} />;
+  }
+  const { panorama } = data;
+  return (
+    <>
+      {error ? <ErrorState title="Some figures could not be loaded." detail={error.message} onRetry={onRetry} /> : null}
+      {hasAnyFigure(panorama.kpis) ? (
+        <PanoramaDashboard data={data} />
+      ) : (
+        <>
+          <EmptyState title={`No figures for ${panorama.region.code} in ${panorama.year} yet`}>
+            <p>
+              Nothing was raised or reported from {periodText(panorama.asOf)}. Choose another year, or import
+              contributions and impact records.
+            </p>
+          </EmptyState>
+          <PanoramaFieldNeeds panorama={panorama} />
+          <PanoramaStories panorama={panorama} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** The panorama itself, from the query's answer. */
+export function PanoramaDashboard({ data }: { data: PanoramaPagePanoramaQuery }) {
+  const { panorama, metricCatalog } = data;
+  return (
+    <>
+      <PanoramaKpis panorama={panorama} catalog={metricCatalog} />
+      <PanoramaTrend panorama={panorama} />
+      <div className="panorama-grid">
+        <PanoramaIncomeStreams panorama={panorama} />
+        <PanoramaPipeline panorama={panorama} />
+      </div>
+      <PanoramaObjectives panorama={panorama} catalog={metricCatalog} />
+      <PanoramaCountries panorama={panorama} />
+      <PanoramaPartners panorama={panorama} />
+      <PanoramaFieldNeeds panorama={panorama} />
+      <PanoramaStories panorama={panorama} />
+    </>
   );
 }

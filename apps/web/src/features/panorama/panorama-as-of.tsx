@@ -1,0 +1,46 @@
+import { useId } from 'react';
+import { formatLongDate, yearBounds } from './panorama-dates';
+
+interface PanoramaAsOfProps {
+  year: number;
+  /** The day chosen in the URL, or null for the API's default (the last day with data). */
+  chosen: string | null;
+  /** The day the figures were read at, once known. */
+  readAt: string | null;
+  onChange: (asOf: string | null) => void;
+}
+
+/** Chooses the day the figures are read at, within the year. */
+export function PanoramaAsOf({ year, chosen, readAt, onChange }: PanoramaAsOfProps) {
+  const inputId = useId();
+  const { first, last } = yearBounds(year);
+  const shown = chosen ?? readAt;
+  return (
+    <div className="panorama-field">
+      <label htmlFor={inputId} className="panorama-field__label">
+        Figures as of
+      </label>
+      <div className="panorama-as-of">
+        <input
+          id={inputId}
+          type="date"
+          className="panorama-field__control"
+          min={first}
+          max={last}
+          value={shown ?? ''}
+          title={shown ? `Figures from 1 January to ${formatLongDate(shown)}` : undefined}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            if (value === '') onChange(null);
+            else if (value >= first && value <= last) onChange(value);
+          }}
+        />
+        {chosen ? (
+          <button type="button" className="panorama-button" onClick={() => onChange(null)}>
+            Latest data
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

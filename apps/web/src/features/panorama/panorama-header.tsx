@@ -1,0 +1,96 @@
+import { gql } from 'urql';
+import { Badge } from '../../components/badge/badge';
+import { formatPercent } from '../../components/format/number';
+import { PanoramaAsOf } from './panorama-as-of';
+import { formatLongDate, periodText } from './panorama-dates';
+import { rankText } from './panorama-model';
+import { RegionSwitcher } from './region-switcher';
+
+export interface PanoramaHeaderFields {
+  year: number;
+  asOf: string;
+  rank: number;
+  regionCount: number;
+  share: number | null;
+  region: { id: string; code: string; name: string; city: string | null };
+}
+
+/** The region, its days and where it stands among the regions. */
+export const PanoramaHeader_Panorama = gql<PanoramaHeaderFields>`
+  fragment PanoramaHeader_Panorama on Panorama {
+    year
+    asOf
+    rank
+    regionCount
+    share
+    region {
+      id
+      code
+      name
+      city
+    }
+  }
+`;
+
+interface PanoramaHeaderProps {
+  /** The region code of the address, upper case: shown until the panorama answers. */
+  code: string;
+  year: number;
+  /** The as-of day chosen in the URL, or null for the latest data. */
+  chosenAsOf: string | null;
+  onAsOfChange: (asOf: string | null) => void;
+  /** The panorama, once loaded. */
+  panorama: PanoramaHeaderFields | undefined;
+}
+
+/**
+ * The panorama's title block: the region, its city, the year and as-of day, its rank and share
+ * of revenue; and the controls (region, as-of day, print), which print leaves out.
+ */
+export function PanoramaHeader({ code, year, chosenAsOf, onAsOfChange, panorama }: PanoramaHeaderProps) {
+  const region = panorama?.region;
+  const asOf = panorama?.asOf ?? chosenAsOf;
+  return (
+    <header className="page__header panorama-header">
+      <div className="panorama-header__title">
+        <p className="panorama-header__eyebrow">
+          <span>Region panorama</span>
+          <Badge tone={code === 'HQ' ? 'neutral' : 'accent'}>{code}</Badge>
+          {region?.city ? <span>{region.city}</span> : null}
+        </p>
+        <h1>{region?.name ?? code}</h1>
+        <p className="page__lead panorama-header__period">
+          <strong>{year}</strong>
+          {asOf ? <> · figures from {periodText(asOf)}</> : null}
+        </p>
+        {panorama ? (
+          <p className="panorama-header__standing">
+            <strong>{rankText(panorama.rank, panorama.regionCount)}</strong>
+            {panorama.share !== null ? (
+              <>
+                {' '}
+                · <strong>{formatPercent(panorama.share)}</strong> of all regions' revenue
+              </>
+            ) : null}
+          </p>
+        ) : null}
+        <p className="panorama-header__printed">Printed on {formatLongDate(todayIso())}</p>
+      </div>
+      <div className="panorama-header__controls">
+        <RegionSwitcher code={code} />
+        <PanoramaAsOf year={year} chosen={chosenAsOf} readAt={panorama?.asOf ?? null} onChange={onAsOfChange} />
+        <button type="button" className="button panorama-header__print" onClick={() => window.print()}>
+          Print
+        </button>
+      </div>
+    </header>
+  );
+}
+
+/** Today, as an ISO day in the reader's time zone: the brief says when it was printed. */
+function todayIso(): string {
+  const now = new Date();
+  const month = String(now.getMonth() + 1).padStart(2, '0');
+  const day = String(now.getDate()).padStart(2, '0');
+  return `${now.getFullYear()}-${month}-${day}`;
+}

@@ -1,0 +1,246 @@
+import type { CombinedError } from 'urql';
+import { formatPercent } from '../../components/format/number';
+import type { MetricUnit } from '../../components/kpi-card/metric-format';
+
+/**
+ * The panorama's view of the API's answer: which figures go where, and the rows the charts and
+ * tables draw. Nothing here computes a figure; it picks, labels and reshapes what the API computed.
+ */
+
+/** A metric of the catalog: its name, unit and meaning. */
+export interface MetricDefinition {
+  code: string;
+  label: string;
+  unit: string;
+  description: string;
+  pillar: string;
+}
+
+/** One metric's figures: 1 January to asOf, vs the same days a year earlier and the region's target. */
+export interface PanoramaMetricValue {
+  metric: string;
+  value: number | null;
+  previous?: number | null;
+  change?: number | null;
+  target?: number | null;
+  attainment?: number | null;
+  status?: string | null;
+}
+
+/** A region as the switcher and the not-found state list it. */
+export interface RegionSummary {
+  code: string;
+  name: string;
+  city: string | null;
+}
+
+/** The first row of cards: the headline figures, the ones the API also averages over the other regions. */
+export const HEADLINE_METRICS = [
+  'REVENUE_USD',
+  'ACTIVE_PARTNERS',
+  'NEW_PARTNERS',
+  'PARTNER_RETENTION_RATE',
+  'PIPELINE_WEIGHTED_USD',
+  'BENEFICIARIES_REACHED',
+] as const;
+
+export const PILLARS = [
+  { code: 'INCOME', label: 'Income', lead: 'Money raised' },
+  { code: 'IMPACT', label: 'Impact', lead: 'What partnerships achieve on the ground' },
+  { code: 'INNOVATION', label: 'Innovation', lead: 'New technology, models and expertise' },
+  { code: 'ENABLER', label: 'Enablers', lead: 'The field priorities that make the rest possible' },
+] as const;
+
+export const INCOME_STREAM_LABELS: Readonly<Record<string, string>> = {
+  CORPORATE: 'Corporate',
+  FOUNDATION: 'Foundations',
+  HNWI: 'Major donors',
+  INDIVIDUAL_GIVING: 'Individual giving',
+};
+
+export const STAGE_LABELS: Readonly<Record<string, string>> = {
+  IDENTIFIED: 'Identified',
+  QUALIFIED: 'Qualified',
+  PROPOSAL: 'Proposal',
+  NEGOTIATION: 'Negotiation',
+  WON: 'Won',
+  LOST: 'Lost',
+};
+
+/** The catalog by metric code. */
+export function catalogByCode(catalog: readonly MetricDefinition[]): ReadonlyMap<string, MetricDefinition> {
+  return new Map(catalog.map((definition) => [definition.code, definition]));
+}
+
+/** The figures by metric code. */
+export function valuesByMetric<T extends { metric: string }>(values: readonly T[]): ReadonlyMap<string, T> {
+  return new Map(values.map((value) => [value.metric, value]));
+}
+
+/** The second row of cards: the impact, innovation and enabler metrics, in catalog order. */
+export function supportingMetrics(catalog: readonly MetricDefinition[]): string[] {
+  const headline = new Set<string>(HEADLINE_METRICS);
+  return catalog
+    .filter((definition) => definition.pillar !== 'INCOME' && !headline.has(definition.code))
+    .map((definition) => definition.code);
+}
+
+/** True when the year has any figure at all (an empty year answers zeros and nulls). */
+export function hasAnyFigure(kpis: readonly PanoramaMetricValue[]): boolean {
+  return kpis.some((kpi) => typeof kpi.value === 'number' && kpi.value !== 0);
+}
+
+/** True when the API refused the region code: the region does not exist. */
+export function isUnknownRegion(error: CombinedError | undefined): boolean {
+  return (
+    error?.graphQLErrors.some(
+      (graphqlError) =>
+        graphqlError.extensions?.code === 'BAD_USER_INPUT' && graphqlError.extensions?.argument === 'regionCode',
+    ) ?? false
+  );
+}
+
+/** A bureau in a few words: "RBN · Nairobi", "HQ · Rome". */
+export function regionShortName(region: RegionSummary): string {
+  return region.city ? `${region.code} · ${region.city}` : region.code;
+}
+
+const ordinalRules = new Intl.PluralRules('en-US', { type: 'ordinal' });
+const ORDINAL_SUFFIXES: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+
+/** 1 → "1st", 2 → "2nd", 13 → "13th", 22 → "22nd". */
+export function ordinal(position: number): string {
+  return `${position}${ORDINAL_SUFFIXES[ordinalRules.select(position)] ?? 'th'}`;
+}
+
+/** "2nd of 7 regions by revenue". */
+export function rankText(rank: number, regionCount: number): string {
+  return `${ordinal(rank)} of ${regionCount} ${regionCount === 1 ? 'region' : 'regions'} by revenue`;
+}
+
+export interface PeerComparison {
+  direction: 'higher' | 'lower' | 'level';
+  /** "9% higher", "7.3 points lower", "on a par". */
+  text: string;
+}
+
+/**
+ * How the region's value stands against the other regions' average: a relative difference, or
+ * for a rate the difference in percentage points (a rate of a rate says little). Null when either
+ * is missing, or the average is 0.
+ */
+export function comparePeer(
+  value: number | null | undefined,
+  peer: number | null | undefined,
+  unit: MetricUnit,
+): PeerComparison | null {
+  if (typeof value !== 'number' || typeof peer !== 'number' || !Number.isFinite(value) || !Number.isFinite(peer)) {
+    return null;
+  }
+  if (unit === 'RATE') {
+    const points = Math.round((value - peer) * 1000) / 10;
+    if (points === 0) return { direction: 'level', text: 'on a par' };
+    const direction = points > 0 ? 'higher' : 'lower';
+    return { direction, text: `${Math.abs(points)} ${Math.abs(points) === 1 ? 'point' : 'points'} ${direction}` };
+  }
+  if (peer === 0) return null;
+  const ratio = value / peer - 1;
+  const amount = formatPercent(Math.abs(ratio), { maximumFractionDigits: 0 });
+  if (amount === '0%') return { direction: 'level', text: 'on a par' };
+  const direction = ratio > 0 ? 'higher' : 'lower';
+  return { direction, text: `${amount} ${direction}` };
+}
+
+export interface TrendChartRow extends Record<string, unknown> {
+  month: string;
+  value: number | null;
+  previous: number | null;
+}
+
+interface TrendRow {
+  period: { from: string; label: string } | null;
+  values: { value: number | null; previous?: number | null }[];
+}
+
+const monthName = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' });
+
+/**
+ * Revenue month by month, beside the same month a year earlier. Months that begin after `asOf`
+ * have no value yet (the figures stop at asOf); last year's months are all shown.
+ */
+export function trendChartRows(rows: readonly TrendRow[], asOf: string): TrendChartRow[] {
+  return rows.map((row) => {
+    const figure = row.values[0];
+    const from = row.period?.from;
+    const month = from ? monthName.format(new Date(`${from}T00:00:00Z`)) : (row.period?.label ?? '');
+    const afterAsOf = from !== undefined && from > asOf;
+    return { month, value: afterAsOf ? null : (figure?.value ?? null), previous: figure?.previous ?? null };
+  });
+}
+
+export interface IncomeStreamChartRow extends Record<string, unknown> {
+  stream: string;
+  value: number | null;
+  previous: number | null;
+}
+
+interface IncomeStreamRow {
+  incomeStream: string | null;
+  values: { value: number | null; previous?: number | null }[];
+}
+
+/** Revenue of each income stream, beside the same days a year earlier. */
+export function incomeStreamChartRows(rows: readonly IncomeStreamRow[]): IncomeStreamChartRow[] {
+  return rows.map((row) => {
+    const figure = row.values[0];
+    const code = row.incomeStream ?? '';
+    return {
+      stream: INCOME_STREAM_LABELS[code] ?? (code || 'Unknown'),
+      value: figure?.value ?? null,
+      previous: figure?.previous ?? null,
+    };
+  });
+}
+
+export interface PipelineStageRow {
+  stage: string;
+  count: number;
+  amountUsd: number;
+  weightedUsd: number;
+}
+
+export interface PipelineChartRow extends Record<string, unknown> {
+  stage: string;
+  amount: number;
+  weighted: number;
+}
+
+/** The pipeline's stages as chart categories, in the API's order (the order a deal moves in). */
+export function pipelineChartRows(stages: readonly PipelineStageRow[]): PipelineChartRow[] {
+  return stages.map((stage) => ({
+    stage: STAGE_LABELS[stage.stage] ?? stage.stage,
+    amount: stage.amountUsd,
+    weighted: stage.weightedUsd,
+  }));
+}
+
+export interface PillarGroup<T extends { objective: { pillar: string } }> {
+  code: string;
+  label: string;
+  lead: string;
+  objectives: T[];
+}
+
+/** The objectives under their pillars, in the strategy's order; a pillar without objectives is left out. */
+export function objectivesByPillar<T extends { objective: { pillar: string } }>(
+  objectives: readonly T[],
+): PillarGroup<T>[] {
+  const known = new Set<string>(PILLARS.map((pillar) => pillar.code));
+  const groups: PillarGroup<T>[] = PILLARS.map((pillar) => ({
+    ...pillar,
+    objectives: objectives.filter((progress) => progress.objective.pillar === pillar.code),
+  }));
+  const others = objectives.filter((progress) => !known.has(progress.objective.pillar));
+  if (others.length > 0) groups.push({ code: 'OTHER', label: 'Other', lead: '', objectives: others });
+  return groups.filter((group) => group.objectives.length > 0);
+}

@@ -1,0 +1,146 @@
+import { useMemo } from 'react';
+import { gql } from 'urql';
+import { type DataColumn, dataColumns } from '../../components/data-table/columns';
+import { DataTable } from '../../components/data-table/data-table';
+import { SearchLink } from '../../components/search-link/search-link';
+import { periodText } from './panorama-dates';
+import { valuesByMetric } from './panorama-model';
+
+export interface PanoramaPartnersFields {
+  year: number;
+  asOf: string;
+  region: { code: string };
+  topPartners: {
+    partner: { id: string; name: string; partnerType: string } | null;
+    values: { metric: string; value: number | null; previous: number | null; change: number | null }[];
+  }[];
+}
+
+/** The ten partners who gave most to the region, 1 January to asOf. */
+export const PanoramaPartners_Panorama = gql<PanoramaPartnersFields>`
+  fragment PanoramaPartners_Panorama on Panorama {
+    year
+    asOf
+    region {
+      id
+      code
+    }
+    topPartners {
+      partner {
+        id
+        name
+        partnerType
+      }
+      values {
+        metric
+        value
+        previous
+        change
+      }
+    }
+  }
+`;
+
+export interface PartnerRow {
+  rank: number;
+  id: string;
+  name: string;
+  partnerType: string;
+  revenueUsd: number | null;
+  previousRevenueUsd: number | null;
+  revenueChange: number | null;
+  contributions: number | null;
+}
+
+/** The table's rows, ranked in the API's order (most revenue first). */
+export function partnerRows(rows: PanoramaPartnersFields['topPartners']): PartnerRow[] {
+  return rows.flatMap((row, index) => {
+    if (!row.partner) return [];
+    const figures = valuesByMetric(row.values);
+    const revenue = figures.get('REVENUE_USD');
+    return [
+      {
+        rank: index + 1,
+        id: row.partner.id,
+        name: row.partner.name,
+        partnerType: row.partner.partnerType,
+        revenueUsd: revenue?.value ?? null,
+        previousRevenueUsd: revenue?.previous ?? null,
+        revenueChange: revenue?.change ?? null,
+        contributions: figures.get('CONTRIBUTION_COUNT')?.value ?? null,
+      },
+    ];
+  });
+}
+
+/** A partner's page; global IDs are base64 and may hold `/` or `+`. */
+function partnerPath(id: string): string {
+  return `/partners/${encodeURIComponent(id)}`;
+}
+
+const column = dataColumns<PartnerRow>();
+const COLUMNS: DataColumn<PartnerRow>[] = [
+  column.number({ id: 'rank', header: 'Rank', value: (row) => row.rank }),
+  column.text({
+    id: 'name',
+    header: 'Partner',
+    value: (row) => row.name,
+    rowHeader: true,
+    wide: true,
+    cell: (row) => <SearchLink to={partnerPath(row.id)}>{row.name}</SearchLink>,
+  }),
+  column.text({ id: 'id', header: 'Partner ID', value: (row) => row.id, csvOnly: true }),
+  column.enumeration({ id: 'partnerType', header: 'Type', value: (row) => row.partnerType }),
+  column.usd({ id: 'revenueUsd', header: 'Revenue', csvHeader: 'Revenue (USD)', value: (row) => row.revenueUsd }),
+  column.number({
+    id: 'contributions',
+    header: 'Gifts',
+    csvHeader: 'Contributions',
+    value: (row) => row.contributions,
+  }),
+  column.usd({
+    id: 'previousRevenueUsd',
+    header: 'Last year',
+    csvHeader: 'Revenue a year earlier (USD)',
+    value: (row) => row.previousRevenueUsd,
+    compact: true,
+  }),
+  column.percent({
+    id: 'revenueChange',
+    header: 'Change',
+    csvHeader: 'Revenue change (ratio)',
+    signed: true,
+    value: (row) => row.revenueChange,
+  }),
+];
+
+/** The region's ten largest partners of the year to date, each linked to its page. */
+export function PanoramaPartners({ panorama }: { panorama: PanoramaPartnersFields }) {
+  const rows = useMemo(() => partnerRows(panorama.topPartners), [panorama.topPartners]);
+  const { region, year } = panorama;
+  return (
+    <section className="card panorama-table panorama-table--short" aria-labelledby="panorama-partners-title">
+      <DataTable
+        caption={`Top partners of ${region.code}, ${year}`}
+        captionHidden
+        heading={
+          <div className="panorama-panel__header">
+            <h2 id="panorama-partners-title" className="panorama-panel__title">
+              Top partners
+            </h2>
+            <p className="panorama-panel__lead">
+              The ten who gave most, {periodText(panorama.asOf)}, against the same days a year earlier.
+            </p>
+          </div>
+        }
+        columns={COLUMNS}
+        data={rows}
+        getRowId={(row) => row.id}
+        initialSorting={[{ id: 'rank', desc: false }]}
+        emptyTitle="No partner gave yet"
+        empty={<p>No contribution was recorded for this region in these days.</p>}
+        csvFileName={`top-partners-${region.code.toLowerCase()}-${year}`}
+      />
+    </section>
+  );
+}

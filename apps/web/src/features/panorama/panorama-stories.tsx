@@ -1,0 +1,60 @@
+import { gql } from 'urql';
+import { EmptyState } from '../../components/query-state/query-state';
+import { formatLongDate } from './panorama-dates';
+import { PanoramaPanel } from './panorama-panel';
+
+export interface PanoramaStory {
+  id: string;
+  title: string;
+  date: string;
+  summary: string;
+  country: { id: string; name: string } | null;
+}
+
+export interface PanoramaStoriesFields {
+  stories: PanoramaStory[];
+}
+
+/** The region's stories from the field, newest first. */
+export const PanoramaStories_Panorama = gql<PanoramaStoriesFields>`
+  fragment PanoramaStories_Panorama on Panorama {
+    stories {
+      id
+      title
+      date
+      summary
+      country {
+        id
+        name
+      }
+    }
+  }
+`;
+
+/** Examples from the field, as cards: what happened, where and when. */
+export function PanoramaStories({ panorama }: { panorama: PanoramaStoriesFields }) {
+  return (
+    <PanoramaPanel title="Stories from the field" lead="What partnerships achieved on the ground, newest first">
+      {panorama.stories.length === 0 ? (
+        <EmptyState title="No stories from the field yet" />
+      ) : (
+        <ul className="panorama-stories">
+          {panorama.stories.map((story) => (
+            <li key={story.id}>
+              <article className="panorama-story" aria-labelledby={`story-${story.id}`}>
+                <h3 id={`story-${story.id}`} className="panorama-story__title">
+                  {story.title}
+                </h3>
+                <p className="panorama-story__meta">
+                  <time dateTime={story.date}>{formatLongDate(story.date)}</time>
+                  {story.country ? ` · ${story.country.name}` : null}
+                </p>
+                <p className="panorama-story__summary">{story.summary}</p>
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </PanoramaPanel>
+  );
+}
