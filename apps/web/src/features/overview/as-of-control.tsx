@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatLongDate, yearBounds } from './overview-model';
+import { formatLongDate, yearBounds } from '../../components/format/date';
 
 interface AsOfControlProps {
   year: number;

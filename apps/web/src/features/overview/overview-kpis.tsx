@@ -1,14 +1,8 @@
 import { useId } from 'react';
+import { formatDayMonth, yearElapsedShare } from '../../components/format/date';
 import { type ExpectedPace, KpiCard } from '../../components/kpi-card/kpi-card';
 import { parseStatus, parseUnit } from '../../components/kpi-card/metric-format';
-import {
-  catalogByCode,
-  formatDayMonth,
-  HEADLINE_METRICS,
-  supportingMetrics,
-  valuesByMetric,
-  yearElapsedShare,
-} from './overview-model';
+import { catalogByCode, HEADLINE_METRICS, supportingMetrics, valuesByMetric } from './overview-model';
 import type { MetricDefinition, OverviewMetricValue } from './overview-query';
 
 interface OverviewKpisProps {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatDayMonth, formatLongDate, yearBounds, yearElapsedShare } from '../../components/format/date';
 import {
   countryFigures,
-  formatDayMonth,
-  formatLongDate,
   hasAnyFigure,
   incomeStreamChartRows,
   objectivesByPillar,
@@ -10,8 +9,6 @@ import {
   regionLabel,
   supportingMetrics,
   trendChartRows,
-  yearBounds,
-  yearElapsedShare,
 } from './overview-model';
 import { testCatalog, testOverview } from './overview-test-data';
 

@@ -167,38 +167,3 @@ export function countryFigures(rows: readonly CountryMapRow[]): CountryFigures {
   }
   return { values, names, ranked };
 }
-
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
-
-function utcDate(isoDate: string): Date {
-  return new Date(`${isoDate}T00:00:00Z`);
-}
-
-/** `2025-06-30` → "30 June 2025". */
-export function formatLongDate(isoDate: string): string {
-  return longDate.format(utcDate(isoDate));
-}
-
-/** `2025-06-30` → "30 June". */
-export function formatDayMonth(isoDate: string): string {
-  return dayMonth.format(utcDate(isoDate));
-}
-
-/**
- * The share of the year gone by at the end of `asOf` (30 June 2025: 181/365): where a yearly
- * figure should stand by then if it runs to plan, as the API's status rule reads it.
- */
-export function yearElapsedShare(asOf: string): number {
-  const day = utcDate(asOf);
-  const year = day.getUTCFullYear();
-  const start = Date.UTC(year, 0, 1);
-  const daysInYear = (Date.UTC(year + 1, 0, 1) - start) / 86_400_000;
-  const elapsed = (day.getTime() - start) / 86_400_000 + 1;
-  return elapsed / daysInYear;
-}
-
-/** The first and last day of a year, for the as-of date input's range. */
-export function yearBounds(year: number): { first: string; last: string } {
-  return { first: `${year}-01-01`, last: `${year}-12-31` };
-}

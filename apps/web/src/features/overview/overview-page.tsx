@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { type CombinedError, useQuery } from 'urql';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
+import { formatLongDate } from '../../components/format/date';
 import { EmptyState, ErrorState, LoadingState } from '../../components/query-state/query-state';
 import { useFilters } from '../../lib/filters';
 import { AsOfControl } from './as-of-control';
@@ -8,7 +9,7 @@ import { CountryMapCard } from './country-map-card';
 import { ObjectivesProgress } from './objectives-progress';
 import { ImpactByRegion, MonthlyRevenue, RevenueByIncomeStream, RevenueByRegion } from './overview-charts';
 import { OverviewKpis } from './overview-kpis';
-import { formatLongDate, hasAnyFigure } from './overview-model';
+import { hasAnyFigure } from './overview-model';
 import { OverviewPage_Overview, type OverviewPageOverviewQuery } from './overview-query';
 import './overview-page.css';
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatLongDate, yearBounds } from './panorama-dates';
+import { formatLongDate, yearBounds } from '../../components/format/date';
 
 interface PanoramaAsOfProps {
   year: number;

@@ -2,9 +2,9 @@ import { lazy, Suspense, useMemo } from 'react';
 import { gql } from 'urql';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
 import { DataTable } from '../../components/data-table/data-table';
+import { periodText } from '../../components/format/date';
 import { formatCompactNumber, metricFormatter } from '../../components/kpi-card/metric-format';
 import { EmptyState, LoadingState } from '../../components/query-state/query-state';
-import { periodText } from './panorama-dates';
 import { valuesByMetric } from './panorama-model';
 import { PanoramaPanel } from './panorama-panel';
 

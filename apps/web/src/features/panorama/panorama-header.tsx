@@ -1,8 +1,8 @@
 import { gql } from 'urql';
 import { Badge } from '../../components/badge/badge';
+import { formatLongDate, periodText } from '../../components/format/date';
 import { formatPercent } from '../../components/format/number';
 import { PanoramaAsOf } from './panorama-as-of';
-import { formatLongDate, periodText } from './panorama-dates';
 import { rankText } from './panorama-model';
 import { RegionSwitcher } from './region-switcher';
 

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { gql } from 'urql';
+import { formatDayMonth, yearElapsedShare } from '../../components/format/date';
 import { type ExpectedPace, KpiCard } from '../../components/kpi-card/kpi-card';
 import {
   formatMetricValue,
@@ -8,7 +9,6 @@ import {
   parseStatus,
   parseUnit,
 } from '../../components/kpi-card/metric-format';
-import { formatDayMonth, yearElapsedShare } from './panorama-dates';
 import {
   catalogByCode,
   comparePeer,

@@ -1,6 +1,6 @@
 import { CombinedError } from 'urql';
 import { describe, expect, it } from 'vitest';
-import { formatLongDate, periodText, yearElapsedShare } from './panorama-dates';
+import { formatLongDate, periodText, yearElapsedShare } from '../../components/format/date';
 import {
   comparePeer,
   hasAnyFigure,

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { gql } from 'urql';
 import { ExportButton } from '../../components/data-table/export-button';
+import { periodText } from '../../components/format/date';
 import { formatPercent } from '../../components/format/number';
 import {
   formatMetricValue,
@@ -12,7 +13,6 @@ import {
 } from '../../components/kpi-card/metric-format';
 import { StatusPill } from '../../components/kpi-card/status-pill';
 import { toCsv } from '../../lib/csv';
-import { periodText } from './panorama-dates';
 import { catalogByCode, type MetricDefinition, objectivesByPillar, type PanoramaMetricValue } from './panorama-model';
 
 export interface PanoramaObjectiveProgress {

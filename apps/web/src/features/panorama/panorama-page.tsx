@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useParams } from 'react-router';
 import { type CombinedError, gql, useQuery } from 'urql';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
+import { periodText } from '../../components/format/date';
 import { EmptyState, ErrorState, LoadingState } from '../../components/query-state/query-state';
 import { useFilters } from '../../lib/filters';
 import {
@@ -13,7 +14,6 @@ import {
   type PanoramaTrendFields,
 } from './panorama-charts';
 import { PanoramaCountries, PanoramaCountries_Panorama, type PanoramaCountriesFields } from './panorama-countries';
-import { periodText } from './panorama-dates';
 import { PanoramaFieldNeeds, PanoramaFieldNeeds_Panorama, type PanoramaFieldNeedsFields } from './panorama-field-needs';
 import { PanoramaHeader, PanoramaHeader_Panorama, type PanoramaHeaderFields } from './panorama-header';
 import { PanoramaKpis, PanoramaKpis_Panorama, type PanoramaKpisFields } from './panorama-kpis';

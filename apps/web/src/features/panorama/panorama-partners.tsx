@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { gql } from 'urql';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
 import { DataTable } from '../../components/data-table/data-table';
+import { periodText } from '../../components/format/date';
 import { SearchLink } from '../../components/search-link/search-link';
-import { periodText } from './panorama-dates';
 import { valuesByMetric } from './panorama-model';
 
 export interface PanoramaPartnersFields {

@@ -1,6 +1,6 @@
 import { gql } from 'urql';
+import { formatLongDate } from '../../components/format/date';
 import { EmptyState } from '../../components/query-state/query-state';
-import { formatLongDate } from './panorama-dates';
 import { PanoramaPanel } from './panorama-panel';
 
 export interface PanoramaStory {

@@ -1,4 +1,4 @@
-/** The days a panorama reads, in words: it runs from 1 January of its year to its as-of day. */
+/** Days for people, and the days a year-to-date figure covers: from 1 January of its year to its as-of day. */
 
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
