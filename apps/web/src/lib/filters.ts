@@ -1,5 +1,5 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { DEFAULT_YEAR, parseYear } from '../components/year-select/year';
 
 /**
@@ -73,10 +73,43 @@ export function rememberedFilters(): URLSearchParams | null {
   }
 }
 
-/** The current filters and a setter that pushes a history entry (the back button undoes it). */
+/** True when the URL names at least one filter (even one with an unusable value). */
+function namesAFilter(params: URLSearchParams): boolean {
+  return Object.values(FILTER_PARAMS).some((name) => params.has(name));
+}
+
+/**
+ * The URL parameters a visit opens with: when its URL names no filter (a bookmark, an address typed
+ * in), the remembered filters are added to its other parameters; else the URL decides alone.
+ */
+export function withRememberedFilters(params: URLSearchParams): URLSearchParams {
+  if (namesAFilter(params)) return params;
+  const saved = rememberedFilters();
+  return saved ? writeFilters(params, readFilters(saved)) : params;
+}
+
+/**
+ * The current filters and a setter that pushes a history entry (the back button undoes it).
+ * The dashboard opens with the remembered filters when its first URL names none.
+ */
 export function useFilters(): [Filters, (changes: Partial<Filters>) => void] {
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => readFilters(params), [params]);
+  const location = useLocation();
+  const navigate = useNavigate();
+  // React Router keys the entry the app opened on "default"; every later entry has a key of its own.
+  const restoring = location.key === 'default' && !namesAFilter(params);
+  const opened = useMemo(() => (restoring ? withRememberedFilters(params) : params), [restoring, params]);
+  const filters = useMemo(() => readFilters(opened), [opened]);
+  useEffect(() => {
+    if (!restoring) return;
+    // Shows the restored filters in the URL, and gives the entry a key: when the back button returns
+    // to it later, it shows what it showed then, not what has been remembered since.
+    const search = opened.toString();
+    navigate(
+      { pathname: location.pathname, search: search ? `?${search}` : '', hash: location.hash },
+      { replace: true, state: location.state },
+    );
+  }, [restoring, opened, navigate, location.pathname, location.hash, location.state]);
   const setFilters = useCallback(
     (changes: Partial<Filters>) => {
       setParams((current) => {

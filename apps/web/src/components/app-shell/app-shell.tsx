@@ -1,5 +1,6 @@
 import { Outlet } from 'react-router';
 import { SearchLink, SearchNavLink } from '../search-link/search-link';
+import { ThemeToggle } from '../theme/theme-toggle';
 import { useYear } from '../year-select/use-year';
 import { YearSelect } from '../year-select/year-select';
 import './app-shell.css';
@@ -13,7 +14,7 @@ const PRIMARY_PAGES = [
   { to: '/explorer', label: 'Explorer', end: false },
 ] as const;
 
-/** The frame of every page: the header (product, navigation, year) and the page below it. */
+/** The frame of every page: the header (product, navigation, year, theme) and the page below it. */
 export function AppShell() {
   const [year] = useYear();
   return (
@@ -38,6 +39,7 @@ export function AppShell() {
             </ul>
           </nav>
           <YearSelect />
+          <ThemeToggle />
           <span className="print-only">Year {year}</span>
         </div>
       </header>

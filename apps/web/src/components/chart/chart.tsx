@@ -10,7 +10,7 @@ import {
   resolveSeries,
 } from './chart-series';
 import { ChartTooltipContent } from './chart-tooltip';
-import { CHART_AXIS_TEXT_COLOR, CHART_GRID_COLOR } from './palette';
+import { CHART_AXIS_TEXT_COLOR, CHART_CURSOR_COLOR, CHART_GRID_COLOR } from './palette';
 import './chart.css';
 
 export type { ChartKind, ChartSeries } from './chart-series';
@@ -97,7 +97,7 @@ export function Chart<Row extends Record<string, unknown>>({
             </>
           )}
           <Tooltip
-            cursor={{ fill: 'rgb(20 32 46 / 5%)', stroke: CHART_GRID_COLOR }}
+            cursor={{ fill: CHART_CURSOR_COLOR, stroke: CHART_GRID_COLOR }}
             isAnimationActive={false}
             content={(props) => (
               <ChartTooltipContent

@@ -35,7 +35,7 @@ describe('ChoroplethMap', () => {
 
   it('lets the keyboard reach each country with data, named with its value', () => {
     expect(countryTag(html, '404')).toMatch(
-      /^<path data-country="404" class="choropleth__country" fill="#[0-9a-f]{6}" tabindex="0" aria-label="Kenya: \$1.2M">$/,
+      /^<path data-country="404" class="choropleth__country" fill="var\(--map-[1-5]\)" role="img" tabindex="0" aria-label="Kenya: \$1.2M">$/,
     );
     expect(countryTag(html, '729')).toContain('aria-label="Sudan: $4M"');
     expect(html.match(/tabindex="0"/g)).toHaveLength(3);
@@ -49,7 +49,7 @@ describe('ChoroplethMap', () => {
 
   it('draws countries without data grey, unnamed and out of the tab order', () => {
     expect(countryTag(html, '231')).toBe(
-      '<path data-country="231" class="choropleth__country choropleth__country--empty" fill="#e9ecef">',
+      '<path data-country="231" class="choropleth__country choropleth__country--empty" fill="var(--map-no-data)">',
     );
     expect(countryTag(html, '250')).not.toContain('aria-label');
   });

@@ -110,14 +110,17 @@ export function ChoroplethMap({
                 />
               );
             }
-            // With data: reachable by keyboard, named with its value.
+            // With data: reachable by keyboard (its tooltip shows on focus), named with its value. A path
+            // has no role of its own that takes a name (axe: aria-prohibited-attr), so it is an image.
             return (
+              // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: focusable only to show its tooltip; it does nothing else.
               <path
                 key={country.id}
                 data-country={country.id}
                 d={country.path}
                 className="choropleth__country"
                 fill={scale.colorOf(value)}
+                role="img"
                 tabIndex={country.inFocus ? 0 : undefined}
                 aria-label={`${nameOf(country)}: ${valueFormat(value)}`}
               />

@@ -8,7 +8,7 @@ export interface ColorClass {
 }
 
 export interface ColorScale {
-  /** The classes, lightest (smallest values) first; empty without values. */
+  /** The classes, weakest (smallest values) first; empty without values. */
   classes: readonly ColorClass[];
   /** The colour of a value: its class's, or the no-data grey for a missing value. */
   colorOf: (value: number | null | undefined) => string;
@@ -17,8 +17,8 @@ export interface ColorScale {
 /**
  * A sequential colour scale in quantile classes: each colour holds about as many countries.
  * Fundraising figures are skewed (a few countries raise most), so equal-width classes would paint
- * nearly every country the lightest colour. Fewer distinct values than colours give fewer classes,
- * spread over the palette so the largest is always the darkest.
+ * nearly every country the weakest colour. Fewer distinct values than colours give fewer classes,
+ * spread over the palette so the largest is always the strongest.
  */
 export function sequentialScale(
   values: readonly (number | null | undefined)[],

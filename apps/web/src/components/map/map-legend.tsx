@@ -7,7 +7,7 @@ interface MapLegendProps {
   valueFormat: (value: number) => string;
 }
 
-/** The map's key: each colour with its range of values, lightest first, then "No data". */
+/** The map's key: each colour with its range of values, smallest first, then "No data". */
 export function MapLegend({ title, classes, valueFormat }: MapLegendProps) {
   return (
     <div className="map-legend">

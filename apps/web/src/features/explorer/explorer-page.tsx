@@ -5,6 +5,7 @@ import { GraphiQL, type GraphiQLProps } from 'graphiql';
 import { useCallback, useId, useMemo, useState } from 'react';
 import queriesMarkdown from '../../../../../docs/queries.md?raw';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
+import { useTheme } from '../../components/theme/use-theme';
 import { ExampleList } from './example-list';
 import { type ExampleQuery, exampleLabel, parseExampleQueries } from './example-queries';
 import { ExportCsvButton } from './export-csv-button';
@@ -41,10 +42,11 @@ interface EditorSession {
 /**
  * The query explorer: GraphiQL on `/graphql`, with the schema documentation, the history, the
  * worked examples of docs/queries.md, and the result's first list exported as CSV. It needs no
- * network beyond the API: the editor and its workers are bundled.
+ * network beyond the API: the editor and its workers are bundled. It takes the dashboard's theme.
  */
 export function ExplorerPage() {
   useDocumentTitle('Explorer');
+  const [theme] = useTheme();
   const headingId = useId();
   const examplesHeadingId = useId();
   const exportNoteId = useId();
@@ -105,7 +107,7 @@ export function ExplorerPage() {
           initialQuery={session.example?.query}
           initialVariables={session.example ? '' : undefined}
           onTabChange={handleTabChange}
-          forcedTheme="light"
+          forcedTheme={theme}
         >
           <GraphiQL.Logo>Panorama API</GraphiQL.Logo>
         </GraphiQL>
