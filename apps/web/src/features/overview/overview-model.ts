@@ -1,12 +1,18 @@
 import type {
   CountryMapRow,
   MetricDefinition,
-  OverviewIncomeStreamRow,
   OverviewMetricValue,
   OverviewObjectiveProgress,
   OverviewRegionRow,
-  OverviewTrendRow,
 } from './overview-query';
+
+export {
+  INCOME_STREAM_LABELS,
+  type IncomeStreamChartRow,
+  incomeStreamChartRows,
+  type TrendChartRow,
+  trendChartRows,
+} from '../../components/chart/scorecard-rows';
 
 /**
  * The overview's view of the API's answers: which figures go where, and the rows the charts draw.
@@ -33,13 +39,6 @@ export const PILLARS = [
   { code: 'INNOVATION', label: 'Innovation', lead: 'New technology, models and expertise' },
   { code: 'ENABLER', label: 'Enablers', lead: 'The 2021 field priorities that make the rest possible' },
 ] as const;
-
-export const INCOME_STREAM_LABELS: Readonly<Record<string, string>> = {
-  CORPORATE: 'Corporate',
-  FOUNDATION: 'Foundations',
-  HNWI: 'Major donors',
-  INDIVIDUAL_GIVING: 'Individual giving',
-};
 
 /** The catalog by metric code. */
 export function catalogByCode(catalog: readonly MetricDefinition[]): ReadonlyMap<string, MetricDefinition> {
@@ -81,47 +80,6 @@ export function regionChartRows(rows: readonly OverviewRegionRow[], metric: stri
   return rows.map((row) => {
     const figure = row.values.find((value) => value.metric === metric);
     return { region: regionLabel(row.region), actual: figure?.value ?? null, target: figure?.target ?? null };
-  });
-}
-
-export interface TrendChartRow extends Record<string, unknown> {
-  month: string;
-  value: number | null;
-  previous: number | null;
-}
-
-const monthName = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' });
-
-/**
- * Revenue month by month, beside the same month a year earlier. Months that begin after `asOf`
- * have no value yet (the figures stop at asOf); last year's months are all shown.
- */
-export function trendChartRows(rows: readonly OverviewTrendRow[], asOf: string): TrendChartRow[] {
-  return rows.map((row) => {
-    const figure = row.values[0];
-    const from = row.period?.from;
-    const month = from ? monthName.format(new Date(`${from}T00:00:00Z`)) : (row.period?.label ?? '');
-    const afterAsOf = from !== undefined && from > asOf;
-    return { month, value: afterAsOf ? null : (figure?.value ?? null), previous: figure?.previous ?? null };
-  });
-}
-
-export interface IncomeStreamChartRow extends Record<string, unknown> {
-  stream: string;
-  value: number | null;
-  previous: number | null;
-}
-
-/** Revenue of each income stream, beside the same days a year earlier. */
-export function incomeStreamChartRows(rows: readonly OverviewIncomeStreamRow[]): IncomeStreamChartRow[] {
-  return rows.map((row) => {
-    const figure = row.values[0];
-    const code = row.incomeStream ?? '';
-    return {
-      stream: INCOME_STREAM_LABELS[code] ?? (code || 'Unknown'),
-      value: figure?.value ?? null,
-      previous: figure?.previous ?? null,
-    };
   });
 }
 

@@ -2,6 +2,14 @@ import type { CombinedError } from 'urql';
 import { formatPercent } from '../../components/format/number';
 import type { MetricUnit } from '../../components/kpi-card/metric-format';
 
+export {
+  INCOME_STREAM_LABELS,
+  type IncomeStreamChartRow,
+  incomeStreamChartRows,
+  type TrendChartRow,
+  trendChartRows,
+} from '../../components/chart/scorecard-rows';
+
 /**
  * The panorama's view of the API's answer: which figures go where, and the rows the charts and
  * tables draw. Nothing here computes a figure; it picks, labels and reshapes what the API computed.
@@ -50,13 +58,6 @@ export const PILLARS = [
   { code: 'INNOVATION', label: 'Innovation', lead: 'New technology, models and expertise' },
   { code: 'ENABLER', label: 'Enablers', lead: 'The field priorities that make the rest possible' },
 ] as const;
-
-export const INCOME_STREAM_LABELS: Readonly<Record<string, string>> = {
-  CORPORATE: 'Corporate',
-  FOUNDATION: 'Foundations',
-  HNWI: 'Major donors',
-  INDIVIDUAL_GIVING: 'Individual giving',
-};
 
 export const STAGE_LABELS: Readonly<Record<string, string>> = {
   IDENTIFIED: 'Identified',
@@ -149,57 +150,6 @@ export function comparePeer(
   if (amount === '0%') return { direction: 'level', text: 'on a par' };
   const direction = ratio > 0 ? 'higher' : 'lower';
   return { direction, text: `${amount} ${direction}` };
-}
-
-export interface TrendChartRow extends Record<string, unknown> {
-  month: string;
-  value: number | null;
-  previous: number | null;
-}
-
-interface TrendRow {
-  period: { from: string; label: string } | null;
-  values: { value: number | null; previous?: number | null }[];
-}
-
-const monthName = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' });
-
-/**
- * Revenue month by month, beside the same month a year earlier. Months that begin after `asOf`
- * have no value yet (the figures stop at asOf); last year's months are all shown.
- */
-export function trendChartRows(rows: readonly TrendRow[], asOf: string): TrendChartRow[] {
-  return rows.map((row) => {
-    const figure = row.values[0];
-    const from = row.period?.from;
-    const month = from ? monthName.format(new Date(`${from}T00:00:00Z`)) : (row.period?.label ?? '');
-    const afterAsOf = from !== undefined && from > asOf;
-    return { month, value: afterAsOf ? null : (figure?.value ?? null), previous: figure?.previous ?? null };
-  });
-}
-
-export interface IncomeStreamChartRow extends Record<string, unknown> {
-  stream: string;
-  value: number | null;
-  previous: number | null;
-}
-
-interface IncomeStreamRow {
-  incomeStream: string | null;
-  values: { value: number | null; previous?: number | null }[];
-}
-
-/** Revenue of each income stream, beside the same days a year earlier. */
-export function incomeStreamChartRows(rows: readonly IncomeStreamRow[]): IncomeStreamChartRow[] {
-  return rows.map((row) => {
-    const figure = row.values[0];
-    const code = row.incomeStream ?? '';
-    return {
-      stream: INCOME_STREAM_LABELS[code] ?? (code || 'Unknown'),
-      value: figure?.value ?? null,
-      previous: figure?.previous ?? null,
-    };
-  });
 }
 
 export interface PipelineStageRow {
