@@ -12,17 +12,30 @@ import { type Relations, relations } from './relations';
 /** The drizzle database, the same type whichever engine is underneath. */
 export type Database = PgAsyncDatabase<PgQueryResultHKT, Relations>;
 
+/** The role the server works as: it owns no table, and row-level security holds it. */
+export const APP_ROLE = 'panorama_app';
+
+interface HandleMethods {
+  close(): Promise<void>;
+  ping(): Promise<void>;
+  /**
+   * From now on, every statement runs as `panorama_app` (see the migration that creates it),
+   * not as the owner of the tables. The server calls it once migrations and seeding are done.
+   */
+  useAppRole(): Promise<void>;
+  /** Runs `work` as the connecting user, the tables' owner: tests' fixtures and maintenance. */
+  asOwner<T>(work: (db: Database) => Promise<T>): Promise<T>;
+}
+
 export type DatabaseHandle =
-  | { kind: 'postgres'; db: Database; pool: pg.Pool; close(): Promise<void>; ping(): Promise<void> }
-  | {
+  | ({ kind: 'postgres'; db: Database; pool: pg.Pool } & HandleMethods)
+  | ({
       kind: 'pglite';
       db: Database;
       pglite: PGlite;
       /** True when this start created the data folder: the embedded database is new. */
       created: boolean;
-      close(): Promise<void>;
-      ping(): Promise<void>;
-    };
+    } & HandleMethods);
 
 export interface DatabaseOptions {
   /** A PostgreSQL connection string. Unset: the embedded PGlite database in `dataDir`. */
@@ -101,10 +114,44 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   });
   pool.on('error', (error) => options.onPoolError?.(error));
   const db = drizzlePg({ client: pool, relations }) as unknown as Database;
+  let appRole = false;
+  // Each pooled connection takes the role the first time it is handed out after `useAppRole`;
+  // the client runs its queries in order, so the role is set before the borrower's first query.
+  const roled = new WeakSet<pg.PoolClient>();
+  pool.on('acquire', (client) => {
+    if (!appRole || roled.has(client)) return;
+    roled.add(client);
+    client.query(`SET ROLE ${APP_ROLE}`).catch((error: Error) => options.onPoolError?.(error));
+  });
   return {
     kind: 'postgres',
     db,
     pool,
+    async useAppRole() {
+      // Fails here, loudly, when the role is missing (migrations not run) or not granted.
+      const client = await pool.connect();
+      try {
+        await client.query(`SET ROLE ${APP_ROLE}`);
+        roled.add(client);
+      } finally {
+        client.release();
+      }
+      appRole = true;
+    },
+    async asOwner(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('RESET ROLE');
+        roled.delete(client);
+        return await work(drizzlePg({ client, relations }) as unknown as Database);
+      } finally {
+        if (appRole) {
+          await client.query(`SET ROLE ${APP_ROLE}`);
+          roled.add(client);
+        }
+        client.release();
+      }
+    },
     async ping() {
       try {
         await pool.query('SELECT 1');
@@ -123,11 +170,26 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   if (!inMemory) mkdirSync(folder, { recursive: true });
   const pglite = await PGlite.create(folder);
   const db = drizzlePglite({ client: pglite, relations }) as unknown as Database;
+  let appRole = false;
   return {
     kind: 'pglite',
     db,
     pglite,
     created,
+    async useAppRole() {
+      await pglite.exec(`SET ROLE ${APP_ROLE}`);
+      appRole = true;
+    },
+    // One connection for everything: whatever runs meanwhile runs as the owner too, so this is
+    // for tests and maintenance, never while serving.
+    async asOwner(work) {
+      await pglite.exec('RESET ROLE');
+      try {
+        return await work(db);
+      } finally {
+        if (appRole) await pglite.exec(`SET ROLE ${APP_ROLE}`);
+      }
+    },
     async ping() {
       await pglite.query('SELECT 1');
     },

@@ -1,3 +1,4 @@
+export * from './actor';
 export * from './client';
 export * from './migrate';
 export { OBJECTIVES } from './reference/objectives';

@@ -1,4 +1,6 @@
 import { defineRelations } from 'drizzle-orm';
+import { apiTokens, sessions, users } from './schema/access';
+import { auditLog } from './schema/audit';
 import { contributions } from './schema/contributions';
 import { fieldNeeds } from './schema/field-needs';
 import { impactRecords } from './schema/impact';
@@ -24,6 +26,10 @@ export const tables = {
   opportunities,
   fieldNeeds,
   stories,
+  users,
+  sessions,
+  apiTokens,
+  auditLog,
 };
 
 export const relations = defineRelations(tables, (r) => ({
@@ -131,6 +137,16 @@ export const relations = defineRelations(tables, (r) => ({
     region: r.one.regions({ from: r.stories.regionCode, to: r.regions.code, optional: false }),
     country: r.one.countries({ from: r.stories.countryIso3, to: r.countries.iso3 }),
     partnership: r.one.partnerships({ from: r.stories.partnershipId, to: r.partnerships.id }),
+  },
+  users: {
+    region: r.one.regions({ from: r.users.regionCode, to: r.regions.code }),
+    apiTokens: r.many.apiTokens(),
+  },
+  apiTokens: {
+    user: r.one.users({ from: r.apiTokens.userId, to: r.users.id, optional: false }),
+  },
+  auditLog: {
+    user: r.one.users({ from: r.auditLog.userId, to: r.users.id }),
   },
 }));
 

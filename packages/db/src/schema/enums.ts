@@ -33,3 +33,15 @@ export type FieldNeedStatus = (typeof FIELD_NEED_STATUSES)[number];
 
 /** Codes of metrics: upper snake case, as in the metric catalog. */
 export const METRIC_CODE_PATTERN = '^[A-Z][A-Z0-9_]*$';
+
+/**
+ * What a user may do. LEADERSHIP reads everything; ANALYST reads everything and creates API
+ * tokens; REGIONAL reads every aggregate, reads and writes the detail of one region; ADMIN
+ * does everything and manages users.
+ */
+export const USER_ROLES = ['LEADERSHIP', 'ANALYST', 'REGIONAL', 'ADMIN'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** The kinds of change the audit trail records. */
+export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'IMPORT'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,3 +1,5 @@
+export * from './access';
+export * from './audit';
 export * from './contributions';
 export * from './enums';
 export * from './field-needs';
