@@ -1,11 +1,14 @@
-import type { Relations } from '@panorama/db';
+import type { Relations, UserRole } from '@panorama/db';
 import { relations } from '@panorama/db';
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { GraphQLError, getNullableType, isListType } from 'graphql';
+import { mayReadDetail, mayWriteRegion } from './auth/viewer';
 import type { Context } from './context';
 
 /** A node that does not exist is null, not an error (plugin-drizzle reports it as `Model … not found`). */
@@ -28,12 +31,45 @@ export interface PanoramaTypes {
     Date: { Input: string; Output: string };
   };
   DefaultFieldNullability: false;
+  /** What a field or type may ask of the viewer; see `auth/viewer.ts` for the rules. */
+  AuthScopes: {
+    /** Any signed-in user, whatever the role. */
+    signedIn: boolean;
+    /** A user with one of these roles. */
+    roles: readonly UserRole[];
+    /** A user who may read the partner- and contribution-level detail of this region. */
+    detailOf: string | null;
+    /** A user who may write this region's targets, stories, pipeline and field needs. */
+    writes: string | null;
+  };
+}
+
+/** Refused for want of a sign-in (401-like) or of a right (403-like): the message says which. */
+function refusal(context: Context): GraphQLError {
+  return context.viewer
+    ? new GraphQLError(
+        `Your role (${context.viewer.role}${context.viewer.regionCode ? ` of ${context.viewer.regionCode}` : ''}) may not do this.`,
+        { extensions: { code: 'FORBIDDEN' } },
+      )
+    : new GraphQLError('Sign in first: this needs a signed-in user or an API token.', {
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
 }
 
 /** The one schema builder and its plugins. It defines no types: see `schema/`. */
 export const builder = new SchemaBuilder<PanoramaTypes>({
-  plugins: [ComplexityPlugin, RelayPlugin, DrizzlePlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ComplexityPlugin, RelayPlugin, DrizzlePlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (context) => ({
+      signedIn: context.viewer !== null,
+      roles: (roles) => context.viewer !== null && roles.includes(context.viewer.role),
+      detailOf: (regionCode) => mayReadDetail(context.viewer, regionCode),
+      writes: (regionCode) => mayWriteRegion(context.viewer, regionCode),
+    }),
+    unauthorizedError: (_parent, context) => refusal(context),
+  },
+  errors: { defaultTypes: [] },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',

@@ -7,8 +7,7 @@ import { startTestServer, type TestServer } from './testing';
 let api: TestServer;
 
 beforeAll(async () => {
-  api = await startTestServer();
-  await seedDemoData(api.database, { contributions: 8_000 });
+  api = await startTestServer({ seed: (_db, database) => seedDemoData(database, { contributions: 8_000 }) });
 });
 afterAll(async () => {
   await api?.close();

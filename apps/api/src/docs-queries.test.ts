@@ -12,8 +12,7 @@ const queries = [...readFileSync(QUERIES_FILE, 'utf8').matchAll(/```graphql\n([\
 let api: TestServer;
 
 beforeAll(async () => {
-  api = await startTestServer();
-  await loadHandData(api.database.db);
+  api = await startTestServer({ seed: loadHandData });
 });
 afterAll(async () => {
   await api?.close();

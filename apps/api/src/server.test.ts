@@ -39,14 +39,14 @@ describe('the HTTP server', () => {
   });
 
   it('never shows SQL or stack traces when a query fails', async () => {
-    await api.database.db.execute(sql`ALTER TABLE partners RENAME TO partners_moved`);
+    await api.database.asOwner((db) => db.execute(sql`ALTER TABLE partners RENAME TO partners_moved`));
     try {
       const result = await api.graphql('{ partners(first: 1) { nodes { name } } }');
       const error = result.errors?.[0];
       expect(error?.message).toBe('Something went wrong on the server while answering this field. It has been logged.');
       expect(JSON.stringify(result)).not.toMatch(/select|partners_moved|stacktrace|\.ts:/i);
     } finally {
-      await api.database.db.execute(sql`ALTER TABLE partners_moved RENAME TO partners`);
+      await api.database.asOwner((db) => db.execute(sql`ALTER TABLE partners_moved RENAME TO partners`));
     }
   });
 

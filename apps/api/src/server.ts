@@ -13,7 +13,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import type { DatabaseHandle } from '@panorama/db';
 import express from 'express';
-import { type Context, createContext } from './context';
+import { GraphQLError } from 'graphql';
+import { authenticate, InvalidCredentialsError } from './auth/authenticate';
+import { type AuthSettings, type Context, createContext } from './context';
 import { formatGraphQLError } from './errors';
 import { maxAliasesRule } from './query-limits';
 import { schema } from './schema';
@@ -29,7 +31,18 @@ export interface ServerOptions {
   /** How long `/readyz` waits for the database before it says not ready. */
   readinessTimeoutMs?: number;
   log?: (message: string) => void;
+  /** Sign-in settings; the defaults suit a production server behind HTTPS. */
+  auth?: Partial<AuthSettings>;
 }
+
+export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
+  sessionTtlHours: 12,
+  secureCookie: false,
+  maxFailures: 5,
+  lockSeconds: 900,
+  baseDelayMs: 250,
+  maxDelayMs: 4_000,
+};
 
 export interface PanoramaServer {
   httpServer: Server;
@@ -50,6 +63,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 /** One HTTP server: `/graphql`, the dashboard, `/healthz` and `/readyz`. */
 export async function createPanoramaServer(options: ServerOptions): Promise<PanoramaServer> {
   const { database } = options;
+  const auth: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, ...options.auth };
   const log = options.log ?? ((message: string) => console.error(`[panorama] ${message}`));
   const app = express();
   app.disable('x-powered-by');
@@ -94,7 +108,29 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async (): Promise<Context> => createContext(database.db) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Context> => {
+        const cookieHeader = req.headers.cookie;
+        try {
+          const viewer = await authenticate(database.db, {
+            cookie: cookieHeader,
+            authorization: req.headers.authorization,
+          });
+          return createContext(database.db, viewer, auth, {
+            cookieHeader,
+            setCookie: (value) => res.append('Set-Cookie', value),
+          });
+        } catch (error) {
+          if (!(error instanceof InvalidCredentialsError)) throw error;
+          throw new GraphQLError(error.message, {
+            extensions: {
+              code: 'UNAUTHENTICATED',
+              http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) },
+            },
+          });
+        }
+      },
+    }),
   );
 
   const webDist = options.webDist ?? WEB_DIST;

@@ -1,4 +1,4 @@
-import { type contributions, INCOME_STREAMS } from '@panorama/db';
+import { type contributions, type Database, INCOME_STREAMS } from '@panorama/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing';
 import { insertContributions, insertPartner } from './test-seed';
@@ -16,13 +16,12 @@ const OFFICES = [
   { name: 'Hope Foundation', regionCode: 'HQ', countryIso3: null },
 ] as const;
 
-beforeAll(async () => {
-  api = await startTestServer();
+/** Each office's partner, with 20 gifts on days shared across partners (ties), December 2024 to January 2025. */
+async function insertOffices(db: Database) {
   for (const [index, office] of OFFICES.entries()) {
-    const partner = await insertPartner(api.database.db, office);
-    // 20 gifts each, on days shared across partners (ties) from December 2024 to January 2025.
+    const partner = await insertPartner(db, office);
     const inserted = await insertContributions(
-      api.database.db,
+      db,
       partner.id,
       Array.from({ length: 20 }, (_, gift) => ({
         date: gift < 10 ? `2024-12-${String(21 + gift).padStart(2, '0')}` : `2025-01-0${1 + (gift % 9)}`,
@@ -36,6 +35,10 @@ beforeAll(async () => {
     );
     rows.push(...inserted);
   }
+}
+
+beforeAll(async () => {
+  api = await startTestServer({ seed: insertOffices });
   const listed = await api.graphql<{ partners: { nodes: { id: string; externalRef: string }[] } }>(
     '{ partners(first: 10) { nodes { id externalRef } } }',
   );

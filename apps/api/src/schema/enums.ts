@@ -9,6 +9,7 @@ import {
   PARTNERSHIP_STATUSES,
   PILLARS,
   TARGET_SCOPES,
+  USER_ROLES,
 } from '@panorama/db';
 import { builder } from '../builder';
 
@@ -120,6 +121,14 @@ export const TargetScopeEnum = domainEnum('TargetScope', 'What a target covers.'
   GLOBAL: 'The whole organisation.',
   REGION: 'One regional bureau (or HQ).',
   COUNTRY: 'One country office.',
+});
+
+export const UserRoleEnum = domainEnum('UserRole', 'What a user may do.', USER_ROLES, {
+  LEADERSHIP: 'Reads everything.',
+  ANALYST: 'Reads everything and creates API tokens for scripts.',
+  REGIONAL:
+    "Bound to one region: reads every region's aggregates, its own region's partners and contributions, and writes its own region's targets, stories, pipeline and field needs.",
+  ADMIN: 'Does everything, and manages users.',
 });
 
 export const SortDirectionEnum = builder.enumType('SortDirection', {

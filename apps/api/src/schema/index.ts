@@ -1,5 +1,5 @@
 import { builder } from '../builder';
-import { describeRelayFields } from './relay-descriptions';
+import { describeGeneratedTypes } from './generated-descriptions';
 import './scalars';
 import './enums';
 import './region';
@@ -18,7 +18,9 @@ import './target';
 import './opportunity';
 import './field-need';
 import './story';
+import './errors';
+import './account';
 
 builder.queryType({ description: 'What can be read from Panorama.' });
 
-export const schema = describeRelayFields(builder.toSchema({ sortSchema: true }));
+export const schema = describeGeneratedTypes(builder.toSchema({ sortSchema: true }));

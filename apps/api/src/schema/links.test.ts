@@ -5,8 +5,7 @@ import { insertKenyaGraph } from './test-seed';
 let api: TestServer;
 
 beforeAll(async () => {
-  api = await startTestServer();
-  await insertKenyaGraph(api.database.db);
+  api = await startTestServer({ seed: insertKenyaGraph });
 });
 afterAll(async () => {
   await api?.close();

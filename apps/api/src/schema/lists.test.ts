@@ -6,8 +6,7 @@ import { insertKenyaGraph } from './test-seed';
 let api: TestServer;
 
 beforeAll(async () => {
-  api = await startTestServer();
-  await insertKenyaGraph(api.database.db);
+  api = await startTestServer({ seed: insertKenyaGraph });
 });
 afterAll(async () => {
   await api?.close();
@@ -189,15 +188,17 @@ describe('node(id)', () => {
 describe('partners by creation time', () => {
   it('page without repeats or gaps, though PostgreSQL keeps microseconds and JavaScript milliseconds', async () => {
     // One statement: every row gets the same `now()`, to the microsecond.
-    await api.database.db.insert(partners).values(
-      Array.from({ length: 8 }, (_, index) => ({
-        externalRef: `LATE-${index}`,
-        name: `Later partner ${index}`,
-        partnerType: 'FOUNDATION' as const,
-        scope: 'LOCAL' as const,
-        regionCode: 'RBN',
-        countryIso3: 'KEN',
-      })),
+    await api.database.asOwner((db) =>
+      db.insert(partners).values(
+        Array.from({ length: 8 }, (_, index) => ({
+          externalRef: `LATE-${index}`,
+          name: `Later partner ${index}`,
+          partnerType: 'FOUNDATION' as const,
+          scope: 'LOCAL' as const,
+          regionCode: 'RBN',
+          countryIso3: 'KEN',
+        })),
+      ),
     );
     for (const path of ['partners', 'country(iso3) partners'] as const) {
       const seen: string[] = [];

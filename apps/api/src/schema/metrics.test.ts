@@ -5,8 +5,7 @@ import { startTestServer, type TestServer } from '../testing';
 let api: TestServer;
 
 beforeAll(async () => {
-  api = await startTestServer();
-  await loadHandData(api.database.db);
+  api = await startTestServer({ seed: loadHandData });
 });
 afterAll(async () => {
   await api?.close();

@@ -6,17 +6,19 @@ let api: TestServer;
 const PARTNER_COUNT = 57;
 
 beforeAll(async () => {
-  api = await startTestServer();
   // Names repeat every 10 partners, so paging by name must break ties to be gapless.
-  await api.database.db.insert(partners).values(
-    Array.from({ length: PARTNER_COUNT }, (_, index) => ({
-      externalRef: `P-${String(index + 1).padStart(3, '0')}`,
-      name: `Partner ${String.fromCharCode(65 + (index % 10))}`,
-      partnerType: PARTNER_TYPES[index % PARTNER_TYPES.length] ?? 'CORPORATION',
-      scope: index % 3 === 0 ? ('GLOBAL' as const) : ('LOCAL' as const),
-      regionCode: index % 2 === 0 ? 'RBD' : 'RBP',
-    })),
-  );
+  api = await startTestServer({
+    seed: (db) =>
+      db.insert(partners).values(
+        Array.from({ length: PARTNER_COUNT }, (_, index) => ({
+          externalRef: `P-${String(index + 1).padStart(3, '0')}`,
+          name: `Partner ${String.fromCharCode(65 + (index % 10))}`,
+          partnerType: PARTNER_TYPES[index % PARTNER_TYPES.length] ?? 'CORPORATION',
+          scope: index % 3 === 0 ? ('GLOBAL' as const) : ('LOCAL' as const),
+          regionCode: index % 2 === 0 ? 'RBD' : 'RBP',
+        })),
+      ),
+  });
 });
 afterAll(async () => {
   await api?.close();

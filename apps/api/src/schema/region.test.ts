@@ -5,18 +5,20 @@ import { startTestServer, type TestServer } from '../testing';
 let api: TestServer;
 
 beforeAll(async () => {
-  api = await startTestServer();
-  await api.database.db.insert(partners).values([
-    {
-      externalRef: 'P-1',
-      name: 'Acme Foods',
-      partnerType: 'CORPORATION',
-      scope: 'LOCAL',
-      regionCode: 'RBN',
-      countryIso3: 'KEN',
-    },
-    { externalRef: 'P-2', name: 'Hope Foundation', partnerType: 'FOUNDATION', scope: 'GLOBAL', regionCode: 'HQ' },
-  ]);
+  api = await startTestServer({
+    seed: (db) =>
+      db.insert(partners).values([
+        {
+          externalRef: 'P-1',
+          name: 'Acme Foods',
+          partnerType: 'CORPORATION',
+          scope: 'LOCAL',
+          regionCode: 'RBN',
+          countryIso3: 'KEN',
+        },
+        { externalRef: 'P-2', name: 'Hope Foundation', partnerType: 'FOUNDATION', scope: 'GLOBAL', regionCode: 'HQ' },
+      ]),
+  });
 });
 afterAll(async () => {
   await api?.close();

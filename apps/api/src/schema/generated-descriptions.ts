@@ -1,4 +1,4 @@
-import { type GraphQLSchema, isObjectType } from 'graphql';
+import { type GraphQLSchema, isObjectType, isUnionType } from 'graphql';
 
 const PAGE_INFO_FIELDS: Record<string, string> = {
   hasNextPage: 'True when more items follow this page.',
@@ -28,12 +28,28 @@ const PAGING_ARGUMENTS: Record<string, string> = {
   ids: 'Global IDs, as returned in `id` fields.',
 };
 
+/** `MutationSetTargetResult` → `setTarget`: the mutation a generated result type belongs to. */
+function mutationOf(typeName: string, suffix: string): string | undefined {
+  const match = new RegExp(`^Mutation(\\w+)${suffix}$`).exec(typeName);
+  return match?.[1] ? match[1].charAt(0).toLowerCase() + match[1].slice(1) : undefined;
+}
+
 /**
- * Describes, in one place, the fields that the Relay plugin generates (page info, connection
- * and edge fields, paging arguments), so that the whole schema reads as a manual.
+ * Describes, in one place, the types and fields that plugins generate (the Relay plugin's page
+ * info, connection and edge fields and paging arguments; the errors plugin's result unions),
+ * so that the whole schema reads as a manual.
  */
-export function describeRelayFields(schema: GraphQLSchema): GraphQLSchema {
+export function describeGeneratedTypes(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
+    const resultOf = mutationOf(type.name, 'Result');
+    if (isUnionType(type) && resultOf)
+      type.description ??= `What \`${resultOf}\` answers: its result on success, else a typed error that says what to fix.`;
+    const successOf = mutationOf(type.name, 'Success');
+    if (isObjectType(type) && successOf) {
+      type.description ??= `\`${successOf}\` succeeded.`;
+      const data = type.getFields().data;
+      if (data) data.description ??= 'The result.';
+    }
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     const names =
       type.name === 'PageInfo'
