@@ -14,6 +14,8 @@ import { type DatabaseHandle, migrate, openDatabase } from '@panorama/db';
 import { seedDemoData } from '@panorama/demo';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { issueApiToken } from '../src/auth/api-tokens';
+import { createUser } from '../src/auth/users';
 import { createPanoramaServer } from '../src/server';
 import { QUERIES, RAW_SQL } from './bench-queries';
 
@@ -54,6 +56,15 @@ interface Line {
 }
 
 async function measure(dataset: string, database: DatabaseHandle): Promise<Line[]> {
+  // The queries are an analyst's, with an API token, as a script would send them.
+  const userId = await createUser(database.db, {
+    email: `bench-${randomBytes(3).toString('hex')}@panorama.bench`,
+    name: 'Benchmark',
+    role: 'ANALYST',
+    password: randomBytes(16).toString('hex'),
+  });
+  const { token } = await issueApiToken(database.db, { userId, name: 'benchmark' });
+  await database.useAppRole();
   const server = await createPanoramaServer({ database, production: true, webDist: '/nonexistent', log: () => {} });
   const port = await server.listen(0, '127.0.0.1');
   const lines: Line[] = [];
@@ -62,7 +73,7 @@ async function measure(dataset: string, database: DatabaseHandle): Promise<Line[
       const http = await time(RUNS, async () => {
         const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query }),
         });
         const body = (await response.json()) as { errors?: { message: string }[] };

@@ -18,6 +18,15 @@ const EnvSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().positive().max(100).default(10),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
   PANORAMA_DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

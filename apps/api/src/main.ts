@@ -1,5 +1,6 @@
-import { migrate, openDatabase } from '@panorama/db';
+import { migrate, openDatabase, users } from '@panorama/db';
 import { seedDemoData } from '@panorama/demo';
+import { createDemoUsers, type DemoAccount } from './auth/users';
 import { readEnv } from './env';
 import { createPanoramaServer } from './server';
 
@@ -24,9 +25,19 @@ async function main() {
     log('new embedded database: loading demo data…');
     const summary = await seedDemoData(database, { log });
     log(`demo data loaded in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
+    printDemoAccounts(await createDemoUsers(database.db));
+  } else if ((await database.db.$count(users)) === 0) {
+    log('no user exists yet: create the first admin with `pnpm users:create --email … --role ADMIN`');
   }
+  // From here on the server works as a role that owns no table, held by row-level security.
+  await database.useAppRole();
 
-  const server = await createPanoramaServer({ database, production: env.NODE_ENV === 'production', log });
+  const server = await createPanoramaServer({
+    database,
+    production: env.NODE_ENV === 'production',
+    log,
+    auth: { sessionTtlHours: env.SESSION_TTL_HOURS, secureCookie: env.COOKIE_SECURE },
+  });
   const port = await server.listen(env.PORT, env.HOST);
   log(`ready on http://localhost:${port} (GraphQL at http://localhost:${port}/graphql)`);
 
@@ -48,6 +59,20 @@ async function main() {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** The demo accounts' credentials, printed once: they are stored only as hashes. */
+function printDemoAccounts(accounts: DemoAccount[]) {
+  const lines = accounts.map(
+    (account) =>
+      `  ${account.role.padEnd(10)} ${account.email.padEnd(26)} ${account.password}${account.regionCode ? `  (region ${account.regionCode})` : ''}`,
+  );
+  console.log(
+    [
+      '[panorama] demo accounts (shown once; sign in at the dashboard):',
+      ...lines.map((line) => `[panorama] ${line}`),
+    ].join('\n'),
+  );
 }
 
 main().catch((error: unknown) => {

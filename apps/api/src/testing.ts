@@ -1,6 +1,6 @@
-import { apiTokens, type Database, type UserRole } from '@panorama/db';
+import type { Database, UserRole } from '@panorama/db';
 import { createTestDatabase, type TestDatabase } from '@panorama/db/testing';
-import { newSecret, secretHash } from './auth/secrets';
+import { issueApiToken } from './auth/api-tokens';
 import { createUser } from './auth/users';
 import type { AuthSettings } from './context';
 import { createPanoramaServer, type PanoramaServer } from './server';
@@ -79,11 +79,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       regionCode,
       password: TEST_PASSWORD,
     });
-    const token = newSecret('pan_t');
-    await database.db
-      .insert(apiTokens)
-      .values({ userId, name: 'tests', prefix: token.slice(0, 12), tokenHash: secretHash(token) });
-    tokens[user] = token;
+    tokens[user] = (await issueApiToken(database.db, { userId, name: 'tests' })).token;
     userIds[user] = userId;
   }
   await database.useAppRole();

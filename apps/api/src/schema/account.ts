@@ -1,8 +1,9 @@
 import { apiTokens, users } from '@panorama/db';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { issueApiToken } from '../auth/api-tokens';
 import { endSession, sessionCookie, startSession } from '../auth/authenticate';
-import { newSecret, secretHash, verifyPassword } from '../auth/secrets';
+import { verifyPassword } from '../auth/secrets';
 import { clearFailures, lockedUntil, recordFailure } from '../auth/throttle';
 import { createUser, NewUserSchema } from '../auth/users';
 import { builder } from '../builder';
@@ -161,6 +162,15 @@ builder.mutationFields((t) => ({
       context.setCookie(
         sessionCookie(token, { secure: context.auth.secureCookie, ttlHours: context.auth.sessionTtlHours }),
       );
+      // The rest of this request is the new user's: it may read its own account in the answer.
+      context.viewer = {
+        userId: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        regionCode: user.regionCode,
+        via: 'session',
+      };
       return user;
     },
   }),
@@ -193,19 +203,11 @@ builder.mutationFields((t) => ({
       if (args.expiresAt && args.expiresAt < today)
         problems.push({ field: 'expiresAt', message: `must be today (${today}) or later` });
       if (problems.length) throw new InvalidInputError(problems);
-      const token = newSecret('pan_t');
-      const [apiToken] = await context.db
-        .insert(apiTokens)
-        .values({
-          userId: viewer.userId,
-          name: args.name.trim(),
-          prefix: token.slice(0, 12),
-          tokenHash: secretHash(token),
-          // The token works to the end of its last day, in UTC.
-          expiresAt: args.expiresAt ? sql`(${args.expiresAt}::date + 1)::timestamptz` : null,
-        })
-        .returning();
-      if (!apiToken) throw new Error('The token was not stored.');
+      const { token, row: apiToken } = await issueApiToken(context.db, {
+        userId: viewer.userId,
+        name: args.name.trim(),
+        lastDay: args.expiresAt,
+      });
       return { token, apiToken };
     },
   }),
