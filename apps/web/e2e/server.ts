@@ -9,9 +9,18 @@ const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const API_DIR = join(REPO_ROOT, 'apps/api');
 const WEB_DIST = join(REPO_ROOT, 'apps/web/dist');
 
+/** A demo account, as the first start prints it. */
+export interface DemoAccount {
+  role: 'LEADERSHIP' | 'ANALYST' | 'REGIONAL' | 'ADMIN';
+  email: string;
+  password: string;
+}
+
 export interface PanoramaProcess {
   /** Where it answers: `http://127.0.0.1:<port>`, no trailing slash. */
   url: string;
+  /** The demo accounts printed at the first start, one per role. */
+  accounts: Record<DemoAccount['role'], DemoAccount>;
   /** SIGTERM, waits for the process to exit, then removes its data folder. */
   stop(): Promise<void>;
 }
@@ -33,6 +42,17 @@ async function freePort(): Promise<number> {
       );
     });
   });
+}
+
+const ACCOUNT_LINE = /\[panorama\]\s+(LEADERSHIP|ANALYST|REGIONAL|ADMIN)\s+(\S+@\S+)\s+(\S+)/g;
+
+/** The demo accounts in the start's output, or undefined until all four are printed. */
+function demoAccounts(log: string): PanoramaProcess['accounts'] | undefined {
+  const found = Object.fromEntries(
+    [...log.matchAll(ACCOUNT_LINE)].map(([, role, email, password]) => [role, { role, email, password }]),
+  ) as Partial<PanoramaProcess['accounts']>;
+  const { LEADERSHIP, ANALYST, REGIONAL, ADMIN } = found;
+  return LEADERSHIP && ANALYST && REGIONAL && ADMIN ? { LEADERSHIP, ANALYST, REGIONAL, ADMIN } : undefined;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -71,8 +91,10 @@ export async function startPanorama({ readyTimeoutMs = 120_000 }: StartOptions =
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
+  let accounts: PanoramaProcess['accounts'] | undefined;
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
+    accounts ??= demoAccounts(log);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -96,11 +118,14 @@ export async function startPanorama({ readyTimeoutMs = 120_000 }: StartOptions =
       await stop();
       throw new Error(`Panorama exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${log}`);
     }
-    try {
-      const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return { url, stop };
-    } catch {
-      // Not listening yet.
+    const ready = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) }).then(
+      (response) => response.ok,
+      () => false, // Not listening yet.
+    );
+    if (ready) {
+      if (accounts) return { url, accounts, stop };
+      await stop();
+      throw new Error(`Panorama is ready but printed no demo accounts:\n${log}`);
     }
     if (Date.now() > deadline) {
       await stop();
