@@ -27,8 +27,10 @@ interface HandleMethods {
   asOwner<T>(work: (db: Database) => Promise<T>): Promise<T>;
 }
 
+export type PostgresHandle = { kind: 'postgres'; db: Database; pool: pg.Pool } & HandleMethods;
+
 export type DatabaseHandle =
-  | ({ kind: 'postgres'; db: Database; pool: pg.Pool } & HandleMethods)
+  | PostgresHandle
   | ({
       kind: 'pglite';
       db: Database;
@@ -103,7 +105,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir ?? '.data');
 }
 
-function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
+function createPool(url: string, options: DatabaseOptions, role?: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolMax ?? 10,
@@ -111,56 +113,54 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     idleTimeoutMillis: 30_000,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
     application_name: 'panorama',
+    // Set at connection start-up: every statement of every connection runs as that role.
+    ...(role ? { options: `-c role=${role}` } : {}),
   });
   pool.on('error', (error) => options.onPoolError?.(error));
-  const db = drizzlePg({ client: pool, relations }) as unknown as Database;
-  let appRole = false;
-  // Each pooled connection takes the role the first time it is handed out after `useAppRole`;
-  // the client runs its queries in order, so the role is set before the borrower's first query.
-  const roled = new WeakSet<pg.PoolClient>();
-  pool.on('acquire', (client) => {
-    if (!appRole || roled.has(client)) return;
-    roled.add(client);
-    client.query(`SET ROLE ${APP_ROLE}`).catch((error: Error) => options.onPoolError?.(error));
-  });
-  return {
+  return pool;
+}
+
+function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
+  const owner = createPool(url, options);
+  const handle: PostgresHandle = {
     kind: 'postgres',
-    db,
-    pool,
-    async useAppRole() {
-      // Fails here, loudly, when the role is missing (migrations not run) or not granted.
-      const client = await pool.connect();
-      try {
-        await client.query(`SET ROLE ${APP_ROLE}`);
-        roled.add(client);
-      } finally {
-        client.release();
-      }
-      appRole = true;
-    },
-    async asOwner(work) {
-      const client = await pool.connect();
-      try {
-        await client.query('RESET ROLE');
-        roled.delete(client);
-        return await work(drizzlePg({ client, relations }) as unknown as Database);
-      } finally {
-        if (appRole) {
-          await client.query(`SET ROLE ${APP_ROLE}`);
-          roled.add(client);
-        }
-        client.release();
-      }
-    },
+    db: drizzlePg({ client: owner, relations }) as unknown as Database,
+    pool: owner,
     async ping() {
       try {
-        await pool.query('SELECT 1');
+        await handle.pool.query('SELECT 1');
       } catch (error) {
         throw explainConnectionError(error, url);
       }
     },
-    close: () => pool.end(),
+    // The owner's pool gives way to one whose connections start as the app role; `db` and
+    // `pool` are replaced, so whoever reads them from now on works as that role.
+    async useAppRole() {
+      const app = createPool(url, options, APP_ROLE);
+      try {
+        // Fails here, loudly, when the role is missing (migrations not run) or not granted.
+        await app.query('SELECT 1');
+      } catch (error) {
+        await app.end();
+        throw explainConnectionError(error, url);
+      }
+      const previous = handle.pool;
+      handle.pool = app;
+      handle.db = drizzlePg({ client: app, relations }) as unknown as Database;
+      await previous.end();
+    },
+    async asOwner(work) {
+      const client = new pg.Client({ connectionString: url, application_name: 'panorama' });
+      await client.connect();
+      try {
+        return await work(drizzlePg({ client, relations }) as unknown as Database);
+      } finally {
+        await client.end();
+      }
+    },
+    close: () => handle.pool.end(),
   };
+  return handle;
 }
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {

@@ -1,4 +1,4 @@
-import { apiTokens, users } from '@panorama/db';
+import { apiTokens, recordAudit, users } from '@panorama/db';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { issueApiToken } from '../auth/api-tokens';
@@ -104,6 +104,8 @@ builder.queryFields((t) => ({
   me: t.drizzleField({
     type: 'users',
     nullable: true,
+    // Open to anonymous requests, unlike every other root field (see `schema/index.ts`).
+    skipTypeScopes: true,
     description: 'The signed-in user, or null for an anonymous request: what a sign-in page needs.',
     resolve: (query, _root, _args, context) =>
       context.viewer
@@ -203,12 +205,21 @@ builder.mutationFields((t) => ({
       if (args.expiresAt && args.expiresAt < today)
         problems.push({ field: 'expiresAt', message: `must be today (${today}) or later` });
       if (problems.length) throw new InvalidInputError(problems);
-      const { token, row: apiToken } = await issueApiToken(context.db, {
-        userId: viewer.userId,
-        name: args.name.trim(),
-        lastDay: args.expiresAt,
+      return context.db.transaction(async (tx) => {
+        const { token, row: apiToken } = await issueApiToken(tx, {
+          userId: viewer.userId,
+          name: args.name.trim(),
+          lastDay: args.expiresAt,
+        });
+        await recordAudit(tx, viewer, {
+          action: 'CREATE',
+          entity: 'ApiToken',
+          entityId: apiToken.id,
+          regionCode: viewer.regionCode,
+          after: auditableToken(apiToken),
+        });
+        return { token, apiToken };
       });
-      return { token, apiToken };
     },
   }),
   revokeApiToken: t.boolean({
@@ -219,12 +230,23 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, context) => {
       const viewer = signedIn(context);
       const owner = viewer.role === 'ADMIN' ? sql`true` : eq(apiTokens.userId, viewer.userId);
-      const revoked = await context.db
-        .update(apiTokens)
-        .set({ revokedAt: sql`now()` })
-        .where(and(eq(apiTokens.id, args.id), isNull(apiTokens.revokedAt), owner))
-        .returning({ id: apiTokens.id });
-      return revoked.length > 0;
+      return context.db.transaction(async (tx) => {
+        const [revoked] = await tx
+          .update(apiTokens)
+          .set({ revokedAt: sql`now()` })
+          .where(and(eq(apiTokens.id, args.id), isNull(apiTokens.revokedAt), owner))
+          .returning();
+        if (!revoked) return false;
+        await recordAudit(tx, viewer, {
+          action: 'UPDATE',
+          entity: 'ApiToken',
+          entityId: revoked.id,
+          regionCode: null,
+          before: { ...auditableToken(revoked), revokedAt: null },
+          after: auditableToken(revoked),
+        });
+        return true;
+      });
     },
   }),
   createUser: t.field({
@@ -247,13 +269,30 @@ builder.mutationFields((t) => ({
       if (!parsed.success) throw new InvalidInputError(problemsOf(parsed.error));
       const taken = await context.db.$count(users, eq(users.email, parsed.data.email));
       if (taken) throw new InvalidInputError([{ field: 'email', message: 'is already used by another user' }]);
-      const id = await createUser(context.db, parsed.data);
-      const user = await context.db.query.users.findFirst({ where: { id } });
-      if (!user) throw new Error('The user was not stored.');
-      return user;
+      const admin = signedIn(context);
+      return context.db.transaction(async (tx) => {
+        const id = await createUser(tx, parsed.data);
+        const user = await tx.query.users.findFirst({ where: { id } });
+        if (!user) throw new Error('The user was not stored.');
+        const { passwordHash: _secret, ...auditable } = user;
+        await recordAudit(tx, admin, {
+          action: 'CREATE',
+          entity: 'User',
+          entityId: user.id,
+          regionCode: user.regionCode,
+          after: auditable,
+        });
+        return user;
+      });
     },
   }),
 }));
+
+/** What the audit trail keeps of a token: never its hash. */
+function auditableToken(token: typeof apiTokens.$inferSelect) {
+  const { tokenHash: _secret, ...kept } = token;
+  return kept;
+}
 
 function problemsOf(error: z.ZodError) {
   return error.issues.map((issue) => ({ field: issue.path.join('.') || 'input', message: issue.message }));

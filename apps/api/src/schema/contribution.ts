@@ -1,7 +1,10 @@
 import { contributions } from '@panorama/db';
 import { and, gte, type SQL, sql } from 'drizzle-orm';
+import type { Viewer } from '../auth/viewer';
 import { builder } from '../builder';
 import { countedConnection, type NodeNames, orderByOf, orderInput } from './connection';
+import { detailRowScopes, detailRowsCondition } from './detail-access';
+import { detailFilterScopes } from './detail-filters';
 import { ContributionKindEnum, IncomeStreamEnum } from './enums';
 import { codeIn, dateBetween, partnerIdsOf, valueIn } from './filter-conditions';
 
@@ -9,8 +12,13 @@ const NAMES: NodeNames = { type: 'Contribution', singular: 'contribution', plura
 
 export const Contribution = builder.drizzleNode('contributions', {
   name: NAMES.type,
-  description: 'One gift or payment, in US dollars, from a partner, raised by a bureau and maybe a country office.',
+  description:
+    'One gift or payment, in US dollars, from a partner, raised by a bureau and maybe a country office. Contribution-level detail: a REGIONAL user reads its own region’s only; another region’s is refused (FORBIDDEN).',
   id: { column: (contribution) => contribution.id },
+  // Contribution-level detail: a REGIONAL user reads its own region's only, however it is reached.
+  select: { columns: { regionCode: true } },
+  authScopes: detailRowScopes('contribution'),
+  runScopesOnType: true,
   fields: (t) => ({
     externalRef: t.exposeString('externalRef', {
       description: 'The contribution’s unique reference in imports (`external_ref`).',
@@ -86,31 +94,36 @@ interface ContributionListArgs {
 }
 
 /**
- * The SQL condition of a contribution filter, for `table` as the query names it (the relational
- * query builder aliases it). Partner IDs are checked now, before any query is built.
+ * The SQL condition of a contribution filter and of what the viewer may read, for `table` as the
+ * query names it (the relational query builder aliases it). Partner IDs are checked now, before
+ * any query is built.
  */
 function contributionCondition(
   filter: ContributionListArgs['filter'],
+  viewer: Viewer | null,
 ): (table: typeof contributions) => SQL | undefined {
   const partnerIds = partnerIdsOf(filter?.partnerIds);
   return (table) =>
-    filter
-      ? and(
-          dateBetween(table.date, filter.dateFrom, filter.dateTo),
-          codeIn(table.regionCode, filter.regionCodes),
-          codeIn(table.countryIso3, filter.countryIsos),
-          valueIn(table.incomeStream, filter.incomeStreams),
-          valueIn(table.kind, filter.kinds),
-          codeIn(table.objectiveCode, filter.objectiveCodes),
-          valueIn(table.partnerId, partnerIds),
-          filter.minAmountUsd == null ? undefined : gte(table.amountUsd, String(filter.minAmountUsd)),
-        )
-      : undefined;
+    and(
+      detailRowsCondition(viewer, table.regionCode),
+      filter
+        ? and(
+            dateBetween(table.date, filter.dateFrom, filter.dateTo),
+            codeIn(table.regionCode, filter.regionCodes),
+            codeIn(table.countryIso3, filter.countryIsos),
+            valueIn(table.incomeStream, filter.incomeStreams),
+            valueIn(table.kind, filter.kinds),
+            codeIn(table.objectiveCode, filter.objectiveCodes),
+            valueIn(table.partnerId, partnerIds),
+            filter.minAmountUsd == null ? undefined : gte(table.amountUsd, String(filter.minAmountUsd)),
+          )
+        : undefined,
+    );
 }
 
-/** The relational query of a list of contributions: its filter and its order. */
-export function contributionQuery(args: ContributionListArgs) {
-  const condition = contributionCondition(args.filter);
+/** The relational query of a list of contributions that `viewer` reads: its filter and its order. */
+export function contributionQuery(args: ContributionListArgs, viewer: Viewer | null) {
+  const condition = contributionCondition(args.filter, viewer);
   return {
     where: { RAW: (table: typeof contributions) => condition(table) ?? sql`true` },
     orderBy: orderByOf(args.orderBy, { date: 'desc' }),
@@ -122,11 +135,13 @@ builder.queryFields((t) => ({
     {
       type: 'contributions',
       description:
-        'Contributions, a page at a time, filtered and ordered (newest first unless `orderBy` says otherwise).',
+        'Contributions, a page at a time, filtered and ordered (newest first unless `orderBy` says otherwise). A REGIONAL user reads its own region’s only, and a filter that asks for another region (its code, a country office or a partner of it) is refused (FORBIDDEN).',
       args: contributionListArgs,
+      authScopes: detailFilterScopes('contribution'),
       totalCount: (_root, args, context) =>
-        context.db.$count(contributions, contributionCondition(args.filter)(contributions)),
-      resolve: (query, _root, args, context) => context.db.query.contributions.findMany(query(contributionQuery(args))),
+        context.db.$count(contributions, contributionCondition(args.filter, context.viewer)(contributions)),
+      resolve: (query, _root, args, context) =>
+        context.db.query.contributions.findMany(query(contributionQuery(args, context.viewer))),
     },
     ContributionConnection,
   ),

@@ -1,5 +1,7 @@
 import { builder } from '../builder';
 import { ContributionConnection, contributionListArgs, contributionQuery } from './contribution';
+import { SIGNED_IN_TYPE } from './detail-access';
+import { detailFilterScopes } from './detail-filters';
 import { FieldNeedConnection, fieldNeedListArgs, fieldNeedQuery } from './field-need';
 import { ImpactRecordConnection, impactRecordListArgs, impactRecordQuery } from './impact-record';
 import { PartnerConnection, partnerListArgs, partnerQuery } from './partner';
@@ -7,6 +9,7 @@ import { runOnce } from './run-once';
 import { TargetConnection, targetListArgs, targetQuery } from './target';
 
 export const Country = builder.drizzleNode('countries', {
+  ...SIGNED_IN_TYPE,
   name: 'Country',
   description: 'A country office, identified by its ISO 3166-1 alpha-3 code.',
   id: { column: (country) => country.iso3 },
@@ -18,9 +21,11 @@ export const Country = builder.drizzleNode('countries', {
     partners: t.relatedConnection(
       'partners',
       {
-        description: 'The partners the country office manages, by name unless `orderBy` says otherwise.',
+        description:
+          'The partners the country office manages, by name unless `orderBy` says otherwise. A REGIONAL user reads only those of its own region.',
         args: partnerListArgs,
-        query: (args) => partnerQuery(args),
+        authScopes: detailFilterScopes('partner'),
+        query: (args, context) => partnerQuery(args, context.viewer),
         totalCount: true,
       },
       PartnerConnection,
@@ -28,9 +33,11 @@ export const Country = builder.drizzleNode('countries', {
     contributions: t.relatedConnection(
       'contributions',
       {
-        description: 'The contributions raised by the country office, newest first unless `orderBy` says otherwise.',
+        description:
+          'The contributions raised by the country office, newest first unless `orderBy` says otherwise. A REGIONAL user reads only those of its own region.',
         args: contributionListArgs,
-        query: (args) => contributionQuery(args),
+        authScopes: detailFilterScopes('contribution'),
+        query: (args, context) => contributionQuery(args, context.viewer),
         totalCount: true,
       },
       ContributionConnection,
@@ -38,9 +45,11 @@ export const Country = builder.drizzleNode('countries', {
     impactRecords: t.relatedConnection(
       'impactRecords',
       {
-        description: 'The impact records of the country office, newest first unless `orderBy` says otherwise.',
+        description:
+          'The impact records of the country office, newest first unless `orderBy` says otherwise. A REGIONAL user reads only those of its own region.',
         args: impactRecordListArgs,
-        query: (args) => impactRecordQuery(args),
+        authScopes: detailFilterScopes('impactRecord'),
+        query: (args, context) => impactRecordQuery(args, context.viewer),
         totalCount: true,
       },
       ImpactRecordConnection,

@@ -2,12 +2,14 @@ import { fieldNeeds } from '@panorama/db';
 import { and, type SQL, sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { countedConnection, type NodeNames, orderByOf, orderInput } from './connection';
+import { SIGNED_IN_TYPE } from './detail-access';
 import { FieldNeedStatusEnum } from './enums';
 import { codeIn, valueIn } from './filter-conditions';
 
 const NAMES: NodeNames = { type: 'FieldNeed', singular: 'field need', plural: 'field needs' };
 
 export const FieldNeed = builder.drizzleNode('fieldNeeds', {
+  ...SIGNED_IN_TYPE,
   name: NAMES.type,
   description: 'A need identified by a country office that the private sector may meet.',
   id: { column: (need) => need.id },
@@ -28,7 +30,11 @@ export const FieldNeed = builder.drizzleNode('fieldNeeds', {
     }),
     partnership: t.relation('partnership', {
       nullable: true,
-      description: 'The partnership that answers it, once matched.',
+      // Partner-level detail: null rather than an error for a REGIONAL user of another region.
+      authScopes: (need) => ({ detailOf: need.regionCode }),
+      unauthorizedResolver: () => null,
+      description:
+        'The partnership that answers it, once matched; null too when you may not read the bureau’s partner-level detail (a REGIONAL user reading another bureau’s field need).',
     }),
   }),
 });

@@ -1,7 +1,10 @@
 import { impactRecords } from '@panorama/db';
 import { and, type SQL, sql } from 'drizzle-orm';
+import type { Viewer } from '../auth/viewer';
 import { builder } from '../builder';
 import { countedConnection, type NodeNames, orderByOf, orderInput } from './connection';
+import { detailRowScopes, detailRowsCondition } from './detail-access';
+import { detailFilterScopes } from './detail-filters';
 import { codeIn, dateBetween } from './filter-conditions';
 
 const NAMES: NodeNames = { type: 'ImpactRecord', singular: 'impact record', plural: 'impact records' };
@@ -9,8 +12,12 @@ const NAMES: NodeNames = { type: 'ImpactRecord', singular: 'impact record', plur
 export const ImpactRecord = builder.drizzleNode('impactRecords', {
   name: NAMES.type,
   description:
-    'One observation of an impact or enabler metric (people reached, meals provided, workplans completed…) on a day.',
+    'One observation of an impact or enabler metric (people reached, meals provided, workplans completed…) on a day. Contribution-level detail: a REGIONAL user reads its own region’s only; another region’s is refused (FORBIDDEN).',
   id: { column: (record) => record.id },
+  // Contribution-level detail: a REGIONAL user reads its own region's only, however it is reached.
+  select: { columns: { regionCode: true } },
+  authScopes: detailRowScopes('impactRecord'),
+  runScopesOnType: true,
   fields: (t) => ({
     externalRef: t.exposeString('externalRef', {
       description: 'The record’s unique reference in imports (`external_ref`).',
@@ -69,25 +76,35 @@ interface ImpactRecordListArgs {
   orderBy?: typeof ImpactRecordOrder.$inferInput | null;
 }
 
-/** The SQL condition of an impact record filter, for `table` as the query names it. */
+/**
+ * The SQL condition of an impact record filter and of what the viewer may read, for `table` as
+ * the query names it.
+ */
 function impactRecordCondition(
   filter: ImpactRecordListArgs['filter'],
+  viewer: Viewer | null,
   table: typeof impactRecords = impactRecords,
 ): SQL | undefined {
-  if (!filter) return undefined;
   return and(
-    codeIn(table.metricCode, filter.metricCodes),
-    dateBetween(table.date, filter.dateFrom, filter.dateTo),
-    codeIn(table.regionCode, filter.regionCodes),
-    codeIn(table.countryIso3, filter.countryIsos),
-    codeIn(table.objectiveCode, filter.objectiveCodes),
+    detailRowsCondition(viewer, table.regionCode),
+    filter
+      ? and(
+          codeIn(table.metricCode, filter.metricCodes),
+          dateBetween(table.date, filter.dateFrom, filter.dateTo),
+          codeIn(table.regionCode, filter.regionCodes),
+          codeIn(table.countryIso3, filter.countryIsos),
+          codeIn(table.objectiveCode, filter.objectiveCodes),
+        )
+      : undefined,
   );
 }
 
-/** The relational query of a list of impact records: its filter and its order. */
-export function impactRecordQuery(args: ImpactRecordListArgs) {
+/** The relational query of a list of impact records that `viewer` reads: its filter and its order. */
+export function impactRecordQuery(args: ImpactRecordListArgs, viewer: Viewer | null) {
   return {
-    where: { RAW: (table: typeof impactRecords) => impactRecordCondition(args.filter, table) ?? sql`true` },
+    where: {
+      RAW: (table: typeof impactRecords) => impactRecordCondition(args.filter, viewer, table) ?? sql`true`,
+    },
     orderBy: orderByOf(args.orderBy, { date: 'desc' }),
   };
 }
@@ -97,10 +114,13 @@ builder.queryFields((t) => ({
     {
       type: 'impactRecords',
       description:
-        'Impact records, a page at a time, filtered and ordered (newest first unless `orderBy` says otherwise).',
+        'Impact records, a page at a time, filtered and ordered (newest first unless `orderBy` says otherwise). A REGIONAL user reads its own region’s only, and a filter that asks for another region (its code, a country office or a partner of it) is refused (FORBIDDEN).',
       args: impactRecordListArgs,
-      totalCount: (_root, args, context) => context.db.$count(impactRecords, impactRecordCondition(args.filter)),
-      resolve: (query, _root, args, context) => context.db.query.impactRecords.findMany(query(impactRecordQuery(args))),
+      authScopes: detailFilterScopes('impactRecord'),
+      totalCount: (_root, args, context) =>
+        context.db.$count(impactRecords, impactRecordCondition(args.filter, context.viewer)),
+      resolve: (query, _root, args, context) =>
+        context.db.query.impactRecords.findMany(query(impactRecordQuery(args, context.viewer))),
     },
     ImpactRecordConnection,
   ),

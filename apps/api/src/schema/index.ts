@@ -20,7 +20,19 @@ import './field-need';
 import './story';
 import './errors';
 import './account';
+import './strategy-period';
+import './target-mutations';
+import './story-mutations';
+import './opportunity-mutations';
+import './field-need-mutations';
+import './audit-log';
 
-builder.queryType({ description: 'What can be read from Panorama.' });
+// Every root field needs a signed-in user (`node` and `nodes` included) unless it opts out with
+// `skipTypeScopes`, as `me` does: what a sign-in page needs.
+builder.queryType({
+  description:
+    'What can be read from Panorama. Every field but `me` needs a signed-in user (session cookie or API token).',
+  authScopes: { signedIn: true },
+});
 
 export const schema = describeGeneratedTypes(builder.toSchema({ sortSchema: true }));

@@ -1,5 +1,6 @@
 import { DIMENSIONS, METRICS, type MetricDefinition } from '@panorama/metrics';
 import { builder } from '../builder';
+import { SIGNED_IN_TYPE } from './detail-access';
 import { PillarEnum } from './enums';
 
 export const MetricCodeEnum = builder.enumType('MetricCode', {
@@ -40,6 +41,7 @@ export const MetricUnitEnum = builder.enumType('MetricUnit', {
 const MetricDefinitionRef = builder.objectRef<MetricDefinition>('MetricDefinition');
 
 MetricDefinitionRef.implement({
+  ...SIGNED_IN_TYPE,
   description: 'A metric of the catalog: what it means and how it behaves.',
   fields: (t) => ({
     code: t.field({

@@ -1,6 +1,7 @@
 import type { MetricsRow as EngineMetricsRow, MetricValue as EngineMetricValue } from '@panorama/metrics';
 import { builder } from '../builder';
 import { Country } from './country';
+import { SIGNED_IN_TYPE } from './detail-access';
 import { ContributionKindEnum, IncomeStreamEnum, PartnerTypeEnum } from './enums';
 import { MetricCodeEnum } from './metric-catalog';
 import { Region } from './region';
@@ -18,6 +19,7 @@ const toFloat = (value: string | null) => (value === null ? null : Number(value)
 
 export const MetricValueRef = builder.objectRef<EngineMetricValue>('MetricValue');
 MetricValueRef.implement({
+  ...SIGNED_IN_TYPE,
   description: 'One metric’s figures for one row.',
   fields: (t) => ({
     metric: t.field({ type: MetricCodeEnum, description: 'Which metric.', resolve: (v) => v.metric as never }),
@@ -62,6 +64,7 @@ MetricValueRef.implement({
 
 export const PeriodRef = builder.objectRef<{ from: string; to: string; label: string }>('Period');
 PeriodRef.implement({
+  ...SIGNED_IN_TYPE,
   description: 'A closed date range [from, to].',
   fields: (t) => ({
     from: t.expose('from', { type: 'Date', description: 'The first day.' }),
@@ -72,6 +75,7 @@ PeriodRef.implement({
 
 export const MetricsRowRef = builder.objectRef<EngineMetricsRow>('MetricsRow');
 MetricsRowRef.implement({
+  ...SIGNED_IN_TYPE,
   description: 'One group (and period, with a grain) of a `metrics` answer, or its totals.',
   fields: (t) => ({
     region: t.field({

@@ -9,9 +9,11 @@ import {
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder';
+import { SIGNED_IN_TYPE } from './detail-access';
 import { ContributionKindEnum, IncomeStreamEnum, PartnerTypeEnum, SortDirectionEnum } from './enums';
 import { DimensionEnum, MetricCodeEnum } from './metric-catalog';
 import { MetricsRowRef } from './metric-value';
+import { checkPartnerLevelMetrics } from './metrics-access';
 import { Objective } from './objective';
 import { Partner } from './partner';
 
@@ -76,6 +78,7 @@ const MetricsOrderInput = builder.inputType('MetricsOrder', {
 
 const MetricsResultRef = builder.objectRef<MetricsResult>('MetricsResult');
 MetricsResultRef.implement({
+  ...SIGNED_IN_TYPE,
   description: 'The answer to a `metrics` query.',
   fields: (t) => ({
     rows: t.field({
@@ -142,7 +145,13 @@ builder.queryField('metrics', (t) =>
   t.field({
     type: MetricsResultRef,
     description:
-      'The analyst’s query: metrics × groups × periods over a closed range, with filters and comparisons. See docs/metrics.md for what each number means.',
+      'The analyst’s query: metrics × groups × periods over a closed range, with filters and comparisons. See docs/metrics.md for what each number means. Grouping or filtering by PARTNER is partner-level detail: a REGIONAL user does it only with `filter: { regionCodes: [its region] }`.',
+    authScopes: (_root, args, context) =>
+      checkPartnerLevelMetrics(context, {
+        groupBy: args.groupBy ?? [],
+        regionCodes: args.filter?.regionCodes,
+        partnerIds: partnerIdsOf(args.filter?.partnerIds),
+      }),
     args: {
       metrics: t.arg({
         type: [MetricCodeEnum],

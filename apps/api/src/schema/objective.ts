@@ -1,11 +1,14 @@
 import { builder } from '../builder';
 import { ContributionConnection, contributionListArgs, contributionQuery } from './contribution';
+import { SIGNED_IN_TYPE } from './detail-access';
+import { detailFilterScopes } from './detail-filters';
 import { PillarEnum } from './enums';
 import { ImpactRecordConnection, impactRecordListArgs, impactRecordQuery } from './impact-record';
 import { PartnershipConnection, partnershipListArgs, partnershipQuery } from './partnership';
 import { runOnce } from './run-once';
 
 export const Objective = builder.drizzleNode('objectives', {
+  ...SIGNED_IN_TYPE,
   name: 'Objective',
   description: 'A strategy objective, under one of the pillars INCOME, IMPACT, INNOVATION or ENABLER.',
   id: { column: (objective) => objective.code },
@@ -18,9 +21,11 @@ export const Objective = builder.drizzleNode('objectives', {
     partnerships: t.relatedConnection(
       'partnerships',
       {
-        description: 'The partnerships that serve it, by name unless `orderBy` says otherwise.',
+        description:
+          'The partnerships that serve it, by name unless `orderBy` says otherwise. A REGIONAL user reads only those of its own region.',
         args: partnershipListArgs,
-        query: (args) => partnershipQuery(args),
+        authScopes: detailFilterScopes('partnership'),
+        query: (args, context) => partnershipQuery(args, context.viewer),
         totalCount: true,
       },
       PartnershipConnection,
@@ -28,9 +33,11 @@ export const Objective = builder.drizzleNode('objectives', {
     contributions: t.relatedConnection(
       'contributions',
       {
-        description: 'The contributions that count towards it, newest first unless `orderBy` says otherwise.',
+        description:
+          'The contributions that count towards it, newest first unless `orderBy` says otherwise. A REGIONAL user reads only those of its own region.',
         args: contributionListArgs,
-        query: (args) => contributionQuery(args),
+        authScopes: detailFilterScopes('contribution'),
+        query: (args, context) => contributionQuery(args, context.viewer),
         totalCount: true,
       },
       ContributionConnection,
@@ -38,9 +45,11 @@ export const Objective = builder.drizzleNode('objectives', {
     impactRecords: t.relatedConnection(
       'impactRecords',
       {
-        description: 'The impact records of its metrics, newest first unless `orderBy` says otherwise.',
+        description:
+          'The impact records of its metrics, newest first unless `orderBy` says otherwise. A REGIONAL user reads only those of its own region.',
         args: impactRecordListArgs,
-        query: (args) => impactRecordQuery(args),
+        authScopes: detailFilterScopes('impactRecord'),
+        query: (args, context) => impactRecordQuery(args, context.viewer),
         totalCount: true,
       },
       ImpactRecordConnection,

@@ -1,7 +1,10 @@
 import { OPEN_OPPORTUNITY_STAGES, type OpportunityStage, opportunities } from '@panorama/db';
 import { and, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
+import type { Viewer } from '../auth/viewer';
 import { builder } from '../builder';
 import { countedConnection, type NodeNames, orderByOf, orderInput } from './connection';
+import { detailRowScopes, detailRowsCondition } from './detail-access';
+import { detailFilterScopes } from './detail-filters';
 import { OpportunityStageEnum } from './enums';
 import { codeIn, dateBetween, valueIn } from './filter-conditions';
 
@@ -14,8 +17,13 @@ function isOpen(stage: OpportunityStage): boolean {
 
 export const Opportunity = builder.drizzleNode('opportunities', {
   name: NAMES.type,
-  description: 'A possible gift in the prospecting pipeline, from a partner or a named prospect.',
+  description:
+    'A possible gift in the prospecting pipeline, from a partner or a named prospect. Partner-level detail: a REGIONAL user reads its own region’s only; another region’s is refused (FORBIDDEN).',
   id: { column: (opportunity) => opportunity.id },
+  // Partner-level detail: a REGIONAL user reads its own region's only, however it is reached.
+  select: { columns: { regionCode: true } },
+  authScopes: detailRowScopes('opportunity'),
+  runScopesOnType: true,
   fields: (t) => ({
     name: t.exposeString('name', { description: 'What the opportunity is called.' }),
     partner: t.relation('partner', { nullable: true, description: 'The partner, when it is one already.' }),
@@ -103,12 +111,17 @@ interface OpportunityListArgs {
   orderBy?: typeof OpportunityOrder.$inferInput | null;
 }
 
-/** The SQL condition of an opportunity filter, for `table` as the query names it. */
+/**
+ * The SQL condition of an opportunity filter and of what the viewer may read, for `table` as the
+ * query names it.
+ */
 function opportunityCondition(
   filter: OpportunityListArgs['filter'],
+  viewer: Viewer | null,
   table: typeof opportunities = opportunities,
 ): SQL | undefined {
-  if (!filter) return undefined;
+  const readable = detailRowsCondition(viewer, table.regionCode);
+  if (!filter) return readable;
   const openness =
     filter.open == null
       ? undefined
@@ -116,6 +129,7 @@ function opportunityCondition(
         ? inArray(table.stage, OPEN_OPPORTUNITY_STAGES)
         : notInArray(table.stage, [...OPEN_OPPORTUNITY_STAGES]);
   return and(
+    readable,
     valueIn(table.stage, filter.stages),
     openness,
     codeIn(table.regionCode, filter.regionCodes),
@@ -124,10 +138,12 @@ function opportunityCondition(
   );
 }
 
-/** The relational query of a list of opportunities: its filter and its order. */
-export function opportunityQuery(args: OpportunityListArgs) {
+/** The relational query of a list of opportunities that `viewer` reads: its filter and its order. */
+export function opportunityQuery(args: OpportunityListArgs, viewer: Viewer | null) {
   return {
-    where: { RAW: (table: typeof opportunities) => opportunityCondition(args.filter, table) ?? sql`true` },
+    where: {
+      RAW: (table: typeof opportunities) => opportunityCondition(args.filter, viewer, table) ?? sql`true`,
+    },
     orderBy: orderByOf(args.orderBy, { expectedCloseDate: 'asc' }),
   };
 }
@@ -137,10 +153,13 @@ builder.queryFields((t) => ({
     {
       type: 'opportunities',
       description:
-        'The prospecting pipeline, a page at a time (soonest expected close first unless `orderBy` says otherwise).',
+        'The prospecting pipeline, a page at a time (soonest expected close first unless `orderBy` says otherwise). A REGIONAL user reads its own region’s only, and a filter that asks for another region (its code, a country office or a partner of it) is refused (FORBIDDEN).',
       args: opportunityListArgs,
-      totalCount: (_root, args, context) => context.db.$count(opportunities, opportunityCondition(args.filter)),
-      resolve: (query, _root, args, context) => context.db.query.opportunities.findMany(query(opportunityQuery(args))),
+      authScopes: detailFilterScopes('opportunity'),
+      totalCount: (_root, args, context) =>
+        context.db.$count(opportunities, opportunityCondition(args.filter, context.viewer)),
+      resolve: (query, _root, args, context) =>
+        context.db.query.opportunities.findMany(query(opportunityQuery(args, context.viewer))),
     },
     OpportunityConnection,
   ),

@@ -1,6 +1,7 @@
 import { lastDayWithData, type MetricsRow } from '@panorama/metrics';
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder';
+import { SIGNED_IN_TYPE } from './detail-access';
 import { MetricsRowRef } from './metric-value';
 import {
   AS_OF_DESCRIPTION,
@@ -36,6 +37,7 @@ interface OverviewShape extends ScorecardShape {
 
 const OverviewRef = builder.objectRef<OverviewShape>('Overview');
 OverviewRef.implement({
+  ...SIGNED_IN_TYPE,
   description: 'Leadership’s view of one year: is the strategy on track?',
   fields: (t) => ({
     ...scorecardFields(t, 'the GLOBAL target'),

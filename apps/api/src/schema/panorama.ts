@@ -7,7 +7,9 @@ import {
   rankAndShare,
 } from '@panorama/metrics';
 import { GraphQLError } from 'graphql';
+import { mayReadDetail } from '../auth/viewer';
 import { builder } from '../builder';
+import { SIGNED_IN_TYPE } from './detail-access';
 import { FieldNeed } from './field-need';
 import { MetricCodeEnum } from './metric-catalog';
 import { MetricsRowRef } from './metric-value';
@@ -39,11 +41,13 @@ interface PanoramaShape extends ScorecardShape {
   regionCount: number;
   share: number | null;
   byCountry: MetricsRow[];
-  topPartners: MetricsRow[];
+  /** Null when the viewer may not read the region's partner-level detail. */
+  topPartners: MetricsRow[] | null;
 }
 
 const PeerFigureRef = builder.objectRef<{ metric: MetricCode; value: string | null }>('PeerFigure');
 PeerFigureRef.implement({
+  ...SIGNED_IN_TYPE,
   description: 'The average of the other regions for one metric.',
   fields: (t) => ({
     metric: t.field({ type: MetricCodeEnum, description: 'Which metric.', resolve: (p) => p.metric as never }),
@@ -57,6 +61,7 @@ PeerFigureRef.implement({
 
 const PanoramaRef = builder.objectRef<PanoramaShape>('Panorama');
 PanoramaRef.implement({
+  ...SIGNED_IN_TYPE,
   description: 'A regional team’s view: its region against its targets and against the other regions.',
   fields: (t) => ({
     ...scorecardFields(t, 'the region’s target'),
@@ -89,7 +94,9 @@ PanoramaRef.implement({
     }),
     topPartners: t.field({
       type: [MetricsRowRef],
-      description: 'The ten partners who gave most, 1 January to asOf.',
+      nullable: true,
+      description:
+        'The ten partners who gave most, 1 January to asOf. Partner-level detail: null when you may not read the region’s (a REGIONAL user reading another region’s panorama).',
       resolve: (p) => p.topPartners,
     }),
     stories: t.field({
@@ -145,16 +152,18 @@ builder.queryField('panorama', (t) =>
           groupBy: ['COUNTRY'],
           metrics: ['REVENUE_USD', 'ACTIVE_PARTNERS', 'BENEFICIARIES_REACHED'],
         }),
-        computeRows(context.db, {
-          metrics: ['REVENUE_USD', 'CONTRIBUTION_COUNT'],
-          from: `${year}-01-01`,
-          to: asOf,
-          groupBy: ['PARTNER'],
-          filter,
-          compare: ['PREVIOUS_YEAR'],
-          orderBy: [{ by: { metric: 'REVENUE_USD' }, direction: 'desc' }],
-          limit: 10,
-        }),
+        mayReadDetail(context.viewer, regionCode)
+          ? computeRows(context.db, {
+              metrics: ['REVENUE_USD', 'CONTRIBUTION_COUNT'],
+              from: `${year}-01-01`,
+              to: asOf,
+              groupBy: ['PARTNER'],
+              filter,
+              compare: ['PREVIOUS_YEAR'],
+              orderBy: [{ by: { metric: 'REVENUE_USD' }, direction: 'desc' }],
+              limit: 10,
+            })
+          : null,
       ]);
       return {
         ...scorecard,

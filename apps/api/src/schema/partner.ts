@@ -1,17 +1,25 @@
 import { partners } from '@panorama/db';
 import { and, ilike, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Viewer } from '../auth/viewer';
 import { builder } from '../builder';
 import { countedConnection } from './connection';
 import { ContributionConnection, contributionListArgs, contributionQuery } from './contribution';
+import { detailFilterScopes } from './detail-filters';
 import { PartnerScopeEnum, PartnerTypeEnum, SortDirectionEnum } from './enums';
 import { OpportunityConnection, opportunityListArgs, opportunityQuery } from './opportunity';
+import { partnerScopes, readablePartnersCondition } from './partner-access';
 import { PartnershipConnection, partnershipListArgs, partnershipQuery } from './partnership';
 
 export const Partner = builder.drizzleNode('partners', {
   name: 'Partner',
   description:
-    'A company, foundation, high-net-worth individual, individual-giving channel or national friends’ association.',
+    'A company, foundation, high-net-worth individual, individual-giving channel or national friends’ association. Partner-level detail: a REGIONAL user reads the partners of its region only (those it manages, and those that give, partner or are pursued there); any other is refused (FORBIDDEN).',
   id: { column: (partner) => partner.id },
+  // Partner-level detail: a REGIONAL user reads its own region's partners only (see
+  // `partner-access.ts`), however they are reached.
+  select: { columns: { regionCode: true } },
+  authScopes: partnerScopes,
+  runScopesOnType: true,
   fields: (t) => ({
     externalRef: t.exposeString('externalRef', { description: 'The partner’s reference in imports (`partner_ref`).' }),
     name: t.exposeString('name', { description: 'The partner’s name.' }),
@@ -23,9 +31,11 @@ export const Partner = builder.drizzleNode('partners', {
     contributions: t.relatedConnection(
       'contributions',
       {
-        description: 'The partner’s contributions, newest first unless `orderBy` says otherwise.',
+        description:
+          'The partner’s contributions that you may read, newest first unless `orderBy` says otherwise (a REGIONAL user: those raised in its region).',
         args: contributionListArgs,
-        query: (args) => contributionQuery(args),
+        authScopes: detailFilterScopes('contribution'),
+        query: (args, context) => contributionQuery(args, context.viewer),
         totalCount: true,
       },
       ContributionConnection,
@@ -33,9 +43,11 @@ export const Partner = builder.drizzleNode('partners', {
     partnerships: t.relatedConnection(
       'partnerships',
       {
-        description: 'The partner’s partnerships, by name unless `orderBy` says otherwise.',
+        description:
+          'The partner’s partnerships that you may read, by name unless `orderBy` says otherwise (a REGIONAL user: those held in its region).',
         args: partnershipListArgs,
-        query: (args) => partnershipQuery(args),
+        authScopes: detailFilterScopes('partnership'),
+        query: (args, context) => partnershipQuery(args, context.viewer),
         totalCount: true,
       },
       PartnershipConnection,
@@ -44,9 +56,10 @@ export const Partner = builder.drizzleNode('partners', {
       'opportunities',
       {
         description:
-          'The pipeline opportunities with the partner, soonest expected close first unless `orderBy` says otherwise.',
+          'The pipeline opportunities with the partner that you may read, soonest expected close first unless `orderBy` says otherwise (a REGIONAL user: those pursued in its region).',
         args: opportunityListArgs,
-        query: (args) => opportunityQuery(args),
+        authScopes: detailFilterScopes('opportunity'),
+        query: (args, context) => opportunityQuery(args, context.viewer),
         totalCount: true,
       },
       OpportunityConnection,
@@ -94,15 +107,18 @@ function escapeLike(text: string): string {
 }
 
 /**
- * The SQL condition of a partner filter, shared by the page and its `totalCount`. `table` is the
- * partners table as the query names it (the relational query builder aliases it).
+ * The SQL condition of a partner filter and of what the viewer may read, shared by the page and
+ * its `totalCount`. `table` is the partners table as the query names it (the relational query
+ * builder aliases it).
  */
 function partnerCondition(
   filter: PartnerFilterInput | null | undefined,
+  viewer: Viewer | null,
   table: typeof partners = partners,
 ): SQL | undefined {
-  if (!filter) return undefined;
-  const conditions: (SQL | undefined)[] = [];
+  const readable = readablePartnersCondition(viewer, table);
+  if (!filter) return readable;
+  const conditions: (SQL | undefined)[] = [readable];
   const search = filter.search?.trim();
   if (search) {
     const pattern = `%${escapeLike(search)}%`;
@@ -137,16 +153,19 @@ export const partnerListArgs = builder.args((t) => ({
 const createdAtExact = (table: typeof partners) =>
   sql<string>`to_char(${table.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** The relational query of a list of partners: its filter and its order (by name by default). */
-export function partnerQuery(args: {
-  filter?: PartnerFilterInput | null;
-  orderBy?: typeof PartnerOrder.$inferInput | null;
-}) {
+/** The relational query of a list of partners that `viewer` reads: its filter and its order (by name by default). */
+export function partnerQuery(
+  args: {
+    filter?: PartnerFilterInput | null;
+    orderBy?: typeof PartnerOrder.$inferInput | null;
+  },
+  viewer: Viewer | null,
+) {
   const field = args.orderBy?.field ?? 'name';
   const direction = args.orderBy?.direction ?? 'asc';
   const column = field === 'createdAt' ? 'createdAtExact' : field;
   return {
-    where: { RAW: (table: typeof partners) => partnerCondition(args.filter, table) ?? sql`true` },
+    where: { RAW: (table: typeof partners) => partnerCondition(args.filter, viewer, table) ?? sql`true` },
     extras: column === 'createdAtExact' ? { createdAtExact } : undefined,
     orderBy: { [column]: direction } as Partial<Record<typeof column, typeof direction>>,
   };
@@ -156,10 +175,13 @@ builder.queryFields((t) => ({
   partners: t.drizzleConnection(
     {
       type: 'partners',
-      description: 'Partners, a page at a time, filtered and ordered (by name unless `orderBy` says otherwise).',
+      description:
+        'Partners you may read, a page at a time, filtered and ordered (by name unless `orderBy` says otherwise). A REGIONAL user reads the partners of its region: those it manages, and those that give, partner or are pursued there; a filter that asks for another region is refused (FORBIDDEN).',
       args: partnerListArgs,
-      totalCount: (_root, args, context) => context.db.$count(partners, partnerCondition(args.filter)),
-      resolve: (query, _root, args, context) => context.db.query.partners.findMany(query(partnerQuery(args))),
+      authScopes: detailFilterScopes('partner'),
+      totalCount: (_root, args, context) => context.db.$count(partners, partnerCondition(args.filter, context.viewer)),
+      resolve: (query, _root, args, context) =>
+        context.db.query.partners.findMany(query(partnerQuery(args, context.viewer))),
     },
     PartnerConnection,
   ),

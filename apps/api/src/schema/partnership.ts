@@ -1,8 +1,11 @@
 import { partnerships } from '@panorama/db';
 import { and, type SQL, sql } from 'drizzle-orm';
+import type { Viewer } from '../auth/viewer';
 import { builder } from '../builder';
 import { countedConnection, type NodeNames, orderByOf, orderInput } from './connection';
 import { ContributionConnection, contributionListArgs, contributionQuery } from './contribution';
+import { detailRowScopes, detailRowsCondition } from './detail-access';
+import { detailFilterScopes } from './detail-filters';
 import { ModalityEnum, PartnershipStatusEnum } from './enums';
 import { FieldNeedConnection, fieldNeedListArgs, fieldNeedQuery } from './field-need';
 import { codeIn, partnerIdsOf, valueIn } from './filter-conditions';
@@ -13,8 +16,13 @@ const NAMES: NodeNames = { type: 'Partnership', singular: 'partnership', plural:
 
 export const Partnership = builder.drizzleNode('partnerships', {
   name: NAMES.type,
-  description: 'A partner’s engagement with an office (a bureau, maybe a country office) towards one objective.',
+  description:
+    'A partner’s engagement with an office (a bureau, maybe a country office) towards one objective. Partner-level detail: a REGIONAL user reads its own region’s only; another region’s is refused (FORBIDDEN).',
   id: { column: (partnership) => partnership.id },
+  // Partner-level detail: a REGIONAL user reads its own region's only, however it is reached.
+  select: { columns: { regionCode: true } },
+  authScopes: detailRowScopes('partnership'),
+  runScopesOnType: true,
   fields: (t) => ({
     externalRef: t.exposeString('externalRef', {
       description: 'The partnership’s unique reference in imports (`partnership_ref`).',
@@ -31,9 +39,11 @@ export const Partnership = builder.drizzleNode('partnerships', {
     contributions: t.relatedConnection(
       'contributions',
       {
-        description: 'The contributions given under it, newest first unless `orderBy` says otherwise.',
+        description:
+          'The contributions given under it, newest first unless `orderBy` says otherwise. A REGIONAL user reads only those of its own region.',
         args: contributionListArgs,
-        query: (args) => contributionQuery(args),
+        authScopes: detailFilterScopes('contribution'),
+        query: (args, context) => contributionQuery(args, context.viewer),
         totalCount: true,
       },
       ContributionConnection,
@@ -41,9 +51,11 @@ export const Partnership = builder.drizzleNode('partnerships', {
     impactRecords: t.relatedConnection(
       'impactRecords',
       {
-        description: 'What it has achieved: its impact records, newest first unless `orderBy` says otherwise.',
+        description:
+          'What it has achieved: its impact records, newest first unless `orderBy` says otherwise. A REGIONAL user reads only those of its own region.',
         args: impactRecordListArgs,
-        query: (args) => impactRecordQuery(args),
+        authScopes: detailFilterScopes('impactRecord'),
+        query: (args, context) => impactRecordQuery(args, context.viewer),
         totalCount: true,
       },
       ImpactRecordConnection,
@@ -107,27 +119,33 @@ interface PartnershipListArgs {
 }
 
 /**
- * The SQL condition of a partnership filter, for `table` as the query names it. Partner IDs are
- * checked now, before any query is built.
+ * The SQL condition of a partnership filter and of what the viewer may read, for `table` as the
+ * query names it. Partner IDs are checked now, before any query is built.
  */
-function partnershipCondition(filter: PartnershipListArgs['filter']): (table: typeof partnerships) => SQL | undefined {
+function partnershipCondition(
+  filter: PartnershipListArgs['filter'],
+  viewer: Viewer | null,
+): (table: typeof partnerships) => SQL | undefined {
   const partnerIds = partnerIdsOf(filter?.partnerIds);
   return (table) =>
-    filter
-      ? and(
-          codeIn(table.regionCode, filter.regionCodes),
-          codeIn(table.countryIso3, filter.countryIsos),
-          codeIn(table.objectiveCode, filter.objectiveCodes),
-          valueIn(table.status, filter.statuses),
-          valueIn(table.modality, filter.modalities),
-          valueIn(table.partnerId, partnerIds),
-        )
-      : undefined;
+    and(
+      detailRowsCondition(viewer, table.regionCode),
+      filter
+        ? and(
+            codeIn(table.regionCode, filter.regionCodes),
+            codeIn(table.countryIso3, filter.countryIsos),
+            codeIn(table.objectiveCode, filter.objectiveCodes),
+            valueIn(table.status, filter.statuses),
+            valueIn(table.modality, filter.modalities),
+            valueIn(table.partnerId, partnerIds),
+          )
+        : undefined,
+    );
 }
 
-/** The relational query of a list of partnerships: its filter and its order. */
-export function partnershipQuery(args: PartnershipListArgs) {
-  const condition = partnershipCondition(args.filter);
+/** The relational query of a list of partnerships that `viewer` reads: its filter and its order. */
+export function partnershipQuery(args: PartnershipListArgs, viewer: Viewer | null) {
+  const condition = partnershipCondition(args.filter, viewer);
   return {
     where: { RAW: (table: typeof partnerships) => condition(table) ?? sql`true` },
     orderBy: orderByOf(args.orderBy, { name: 'asc' }),
@@ -138,11 +156,14 @@ builder.queryFields((t) => ({
   partnerships: t.drizzleConnection(
     {
       type: 'partnerships',
-      description: 'Partnerships, a page at a time, filtered and ordered (by name unless `orderBy` says otherwise).',
+      description:
+        'Partnerships, a page at a time, filtered and ordered (by name unless `orderBy` says otherwise). A REGIONAL user reads its own region’s only, and a filter that asks for another region (its code, a country office or a partner of it) is refused (FORBIDDEN).',
       args: partnershipListArgs,
+      authScopes: detailFilterScopes('partnership'),
       totalCount: (_root, args, context) =>
-        context.db.$count(partnerships, partnershipCondition(args.filter)(partnerships)),
-      resolve: (query, _root, args, context) => context.db.query.partnerships.findMany(query(partnershipQuery(args))),
+        context.db.$count(partnerships, partnershipCondition(args.filter, context.viewer)(partnerships)),
+      resolve: (query, _root, args, context) =>
+        context.db.query.partnerships.findMany(query(partnershipQuery(args, context.viewer))),
     },
     PartnershipConnection,
   ),

@@ -1,5 +1,7 @@
 import { builder } from '../builder';
 import { ContributionConnection, contributionListArgs, contributionQuery } from './contribution';
+import { SIGNED_IN_TYPE } from './detail-access';
+import { detailFilterScopes } from './detail-filters';
 import { FieldNeedConnection, fieldNeedListArgs, fieldNeedQuery } from './field-need';
 import { ImpactRecordConnection, impactRecordListArgs, impactRecordQuery } from './impact-record';
 import { OpportunityConnection, opportunityListArgs, opportunityQuery } from './opportunity';
@@ -9,6 +11,7 @@ import { StoryConnection, storyListArgs, storyQuery } from './story';
 import { TargetConnection, targetListArgs, targetQuery } from './target';
 
 export const Region = builder.drizzleNode('regions', {
+  ...SIGNED_IN_TYPE,
   name: 'Region',
   description: 'A regional bureau, or the `HQ` pseudo-region for global partnerships and headquarters-led fundraising.',
   id: { column: (region) => region.code },
@@ -25,9 +28,11 @@ export const Region = builder.drizzleNode('regions', {
     partnerships: t.relatedConnection(
       'partnerships',
       {
-        description: 'The partnerships the bureau holds, by name unless `orderBy` says otherwise.',
+        description:
+          'The partnerships the bureau holds, by name unless `orderBy` says otherwise. A REGIONAL user reads those of its own bureau only: another bureau’s list is empty.',
         args: partnershipListArgs,
-        query: (args) => partnershipQuery(args),
+        authScopes: detailFilterScopes('partnership'),
+        query: (args, context) => partnershipQuery(args, context.viewer),
         totalCount: true,
       },
       PartnershipConnection,
@@ -35,9 +40,11 @@ export const Region = builder.drizzleNode('regions', {
     contributions: t.relatedConnection(
       'contributions',
       {
-        description: 'The contributions raised in the bureau, newest first unless `orderBy` says otherwise.',
+        description:
+          'The contributions raised in the bureau, newest first unless `orderBy` says otherwise. A REGIONAL user reads those of its own bureau only: another bureau’s list is empty.',
         args: contributionListArgs,
-        query: (args) => contributionQuery(args),
+        authScopes: detailFilterScopes('contribution'),
+        query: (args, context) => contributionQuery(args, context.viewer),
         totalCount: true,
       },
       ContributionConnection,
@@ -45,9 +52,11 @@ export const Region = builder.drizzleNode('regions', {
     impactRecords: t.relatedConnection(
       'impactRecords',
       {
-        description: 'The impact records of the bureau, newest first unless `orderBy` says otherwise.',
+        description:
+          'The impact records of the bureau, newest first unless `orderBy` says otherwise. A REGIONAL user reads those of its own bureau only: another bureau’s list is empty.',
         args: impactRecordListArgs,
-        query: (args) => impactRecordQuery(args),
+        authScopes: detailFilterScopes('impactRecord'),
+        query: (args, context) => impactRecordQuery(args, context.viewer),
         totalCount: true,
       },
       ImpactRecordConnection,
@@ -66,9 +75,10 @@ export const Region = builder.drizzleNode('regions', {
       'opportunities',
       {
         description:
-          'The pipeline opportunities the bureau pursues, soonest expected close first unless `orderBy` says otherwise.',
+          'The pipeline opportunities the bureau pursues, soonest expected close first unless `orderBy` says otherwise. A REGIONAL user reads those of its own bureau only: another bureau’s list is empty.',
         args: opportunityListArgs,
-        query: (args) => opportunityQuery(args),
+        authScopes: detailFilterScopes('opportunity'),
+        query: (args, context) => opportunityQuery(args, context.viewer),
         totalCount: true,
       },
       OpportunityConnection,

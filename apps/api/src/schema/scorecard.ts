@@ -14,6 +14,7 @@ import {
 } from '@panorama/metrics';
 import { builder, type PanoramaTypes } from '../builder';
 import type { Context } from '../context';
+import { SIGNED_IN_TYPE } from './detail-access';
 import { OpportunityStageEnum } from './enums';
 import { MetricsRowRef, MetricValueRef, TargetStatusEnum } from './metric-value';
 import { Objective } from './objective';
@@ -28,6 +29,7 @@ export interface ObjectiveProgressShape {
 
 export const ObjectiveProgressRef = builder.objectRef<ObjectiveProgressShape>('ObjectiveProgress');
 ObjectiveProgressRef.implement({
+  ...SIGNED_IN_TYPE,
   description: 'How one strategy objective stands: the metrics that serve it, against their targets.',
   fields: (t) => ({
     objective: t.field({
@@ -55,6 +57,7 @@ ObjectiveProgressRef.implement({
 
 export const PipelineStageRef = builder.objectRef<PipelineStage>('PipelineStage');
 PipelineStageRef.implement({
+  ...SIGNED_IN_TYPE,
   description: 'The opportunities of one stage expected to close in the year.',
   fields: (t) => ({
     stage: t.field({ type: OpportunityStageEnum, description: 'The stage.', resolve: (s) => s.stage }),

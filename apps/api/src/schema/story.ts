@@ -2,11 +2,13 @@ import { stories } from '@panorama/db';
 import { and, type SQL, sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { countedConnection, type NodeNames, orderByOf, orderInput } from './connection';
+import { SIGNED_IN_TYPE } from './detail-access';
 import { codeIn, dateBetween } from './filter-conditions';
 
 const NAMES: NodeNames = { type: 'Story', singular: 'story', plural: 'stories' };
 
 export const Story = builder.drizzleNode('stories', {
+  ...SIGNED_IN_TYPE,
   name: NAMES.type,
   description: 'An example from the field, shown on a regional panorama.',
   id: { column: (story) => story.id },
@@ -18,7 +20,11 @@ export const Story = builder.drizzleNode('stories', {
     country: t.relation('country', { nullable: true, description: 'The country office it comes from, if one.' }),
     partnership: t.relation('partnership', {
       nullable: true,
-      description: 'The partnership it tells about, if any.',
+      // Partner-level detail: null rather than an error for a REGIONAL user of another region.
+      authScopes: (story) => ({ detailOf: story.regionCode }),
+      unauthorizedResolver: () => null,
+      description:
+        'The partnership it tells about, if any; null too when you may not read the bureau’s partner-level detail (a REGIONAL user reading another bureau’s story).',
     }),
   }),
 });

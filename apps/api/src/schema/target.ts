@@ -2,12 +2,14 @@ import { countries, targets } from '@panorama/db';
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { builder } from '../builder';
 import { countedConnection, type NodeNames, orderByOf, orderInput } from './connection';
+import { SIGNED_IN_TYPE } from './detail-access';
 import { TargetScopeEnum } from './enums';
 import { codeIn, valueIn } from './filter-conditions';
 
 const NAMES: NodeNames = { type: 'Target', singular: 'target', plural: 'targets' };
 
 export const TargetVersion = builder.drizzleObject('targetVersions', {
+  ...SIGNED_IN_TYPE,
   name: 'TargetVersion',
   description: 'One value a target has had: who set it, when, and the value it replaced.',
   fields: (t) => ({
@@ -33,6 +35,7 @@ export const TargetVersion = builder.drizzleObject('targetVersions', {
 });
 
 export const Target = builder.drizzleNode('targets', {
+  ...SIGNED_IN_TYPE,
   name: NAMES.type,
   description:
     'A target: the value a metric should reach for a scope (the whole organisation, one bureau or one country office) in a year, or in one quarter of it. Versioned.',
