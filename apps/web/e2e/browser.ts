@@ -37,10 +37,11 @@ export interface WatchedPage {
 
 /**
  * A fresh context and page on Panorama at `origin` that works as if offline: every request to
- * another origin is refused (and recorded), and console errors are collected.
+ * another origin is refused (and recorded), and console errors are collected. The browser asks
+ * for English (`navigator.languages`), whatever the machine's locale: the dashboard opens in it.
  */
 export async function openWatchedPage(browser: Browser, origin: string): Promise<WatchedPage> {
-  const context = await browser.newContext({ baseURL: origin, acceptDownloads: true });
+  const context = await browser.newContext({ baseURL: origin, acceptDownloads: true, locale: 'en-US' });
   const page = await context.newPage();
   const watched: WatchedPage = { context, page, consoleErrors: [], requests: [], blockedRequests: [] };
   await context.route('**/*', async (route) => {

@@ -11,6 +11,9 @@ const NAV_PAGES = [
   { label: 'Explorer', path: '/explorer' },
 ] as const;
 
+/** The primary navigation in French, in order. */
+const FRENCH_NAV_LABELS = ['Vue d’ensemble', 'Régions', 'Partenaires', 'Contributions', 'Explorateur'];
+
 const origin = inject('panoramaUrl');
 let browser: Browser;
 const opened: WatchedPage[] = [];
@@ -110,6 +113,30 @@ describe('the app shell', () => {
     await waitForLocation(page, '/regions', '2023');
     await expectHeading(page, 'Regions');
     expect(await selectedYear(page)).toBe('2023');
+  });
+
+  it('switches to French without leaving the page, and opens in French again after a reload', async () => {
+    const { page } = await openPage();
+    await page.goto('/regions?year=2023');
+    await expectHeading(page, 'Regions');
+    await waitForLocation(page, '/regions', '2023');
+    const address = page.url();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    await page.getByLabel('Language', { exact: true }).selectOption('fr');
+    await expectHeading(page, 'Régions');
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(FRENCH_NAV_LABELS);
+    expect(page.url()).toBe(address);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await page.title()).toBe('Régions · Panorama');
+
+    await page.reload();
+    await expectHeading(page, 'Régions');
+    expect(await nav.getByRole('link').allTextContents()).toEqual(FRENCH_NAV_LABELS);
+    expect(await page.getByLabel('Langue', { exact: true }).inputValue()).toBe('fr');
+    expect(await page.getByLabel('Année', { exact: true }).inputValue()).toBe('2023');
+    expect(await page.evaluate(() => localStorage.getItem('panorama.language'))).toBe('fr');
   });
 
   it('answers an unknown address with a page', async () => {

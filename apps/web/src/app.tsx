@@ -9,14 +9,16 @@ import { PanoramaPage } from './features/panorama/panorama-page';
 import { PartnerPage } from './features/partners/partner-page';
 import { PartnersPage } from './features/partners/partners-page';
 import { RegionsPage } from './features/regions/regions-page';
+import { useT } from './i18n/language-provider';
 
 /** The explorer bundles GraphiQL: it loads only when opened. */
 const ExplorerPage = lazy(() =>
   import('./features/explorer/explorer-page').then((module) => ({ default: module.ExplorerPage })),
 );
 
-/** The dashboard's routes, all inside the app shell. The router and GraphQL client come from main.tsx. */
+/** The dashboard's routes, all inside the app shell. The router, GraphQL client and language come from main.tsx. */
 export function App() {
+  const t = useT();
   return (
     <Routes>
       <Route element={<AppShell />}>
@@ -29,7 +31,7 @@ export function App() {
         <Route
           path="explorer"
           element={
-            <Suspense fallback={<LoadingState label="Loading the explorer…" />}>
+            <Suspense fallback={<LoadingState label={t('explorer.loading')} />}>
               <ExplorerPage />
             </Suspense>
           }

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { Provider as GraphqlProvider } from 'urql';
 import { App } from './app';
+import { LanguageProvider } from './i18n/language-provider';
 import { graphqlClient } from './lib/urql';
 
 const rootElement = document.getElementById('root');
@@ -11,10 +12,12 @@ if (!rootElement) throw new Error('index.html has no #root element to render the
 
 createRoot(rootElement).render(
   <StrictMode>
-    <GraphqlProvider value={graphqlClient}>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
-    </GraphqlProvider>
+    <LanguageProvider>
+      <GraphqlProvider value={graphqlClient}>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </GraphqlProvider>
+    </LanguageProvider>
   </StrictMode>,
 );

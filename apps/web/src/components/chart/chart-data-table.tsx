@@ -1,8 +1,10 @@
 import { MISSING_VALUE } from '../format/number';
-import { type ChartSeries, formatCategory, formatCell, humanizeKey } from './chart-series';
+import { type ChartSeries, formatCategory, formatCell } from './chart-series';
 
 interface ChartDataTableProps<Row extends Record<string, unknown>> {
   caption: string;
+  /** The heading of the categories' column: "Region", "Month". */
+  categoryLabel: string;
   data: readonly Row[];
   xKey: keyof Row & string;
   series: readonly ChartSeries[];
@@ -15,6 +17,7 @@ interface ChartDataTableProps<Row extends Record<string, unknown>> {
  */
 export function ChartDataTable<Row extends Record<string, unknown>>({
   caption,
+  categoryLabel,
   data,
   xKey,
   series,
@@ -25,7 +28,7 @@ export function ChartDataTable<Row extends Record<string, unknown>>({
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{humanizeKey(xKey)}</th>
+          <th scope="col">{categoryLabel}</th>
           {series.map((item) => (
             <th key={item.key} scope="col">
               {item.label}

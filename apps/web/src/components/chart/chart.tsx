@@ -1,11 +1,13 @@
 import { type JSX, useMemo } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { useLanguage } from '../../i18n/language-provider';
 import { formatNumber } from '../format/number';
 import { ChartDataTable } from './chart-data-table';
 import {
   type ChartSeries,
   categoryAxisWidth,
   formatCategory,
+  humanizeKey,
   type ResolvedSeries,
   resolveSeries,
 } from './chart-series';
@@ -21,6 +23,8 @@ export interface ChartProps<Row extends Record<string, unknown>> {
   data: readonly Row[];
   /** The field that names each row's category. */
   xKey: keyof Row & string;
+  /** What the categories are, heading their column in the data table: "Region". Default: `xKey` in words. */
+  categoryLabel?: string;
   /** The measures to draw. */
   series: readonly ChartSeries[];
   /** Vertical bars, lines, or horizontal bars (categories down the side: long names, rankings). */
@@ -47,6 +51,7 @@ const BAR_RADIUS_HORIZONTAL: [number, number, number, number] = [0, 3, 3, 0];
 export function Chart<Row extends Record<string, unknown>>({
   data,
   xKey,
+  categoryLabel = humanizeKey(xKey),
   series,
   kind,
   valueFormat = defaultValueFormat,
@@ -54,6 +59,7 @@ export function Chart<Row extends Record<string, unknown>>({
   ariaLabel,
   stacked = false,
 }: ChartProps<Row>): JSX.Element {
+  const [language] = useLanguage();
   const resolved = useMemo(() => resolveSeries(series, kind), [series, kind]);
   const horizontal = kind === 'horizontal-bar';
   // The chart library types its keys against its own row type; ours is checked by ChartProps.
@@ -67,6 +73,8 @@ export function Chart<Row extends Record<string, unknown>>({
     <figure className="chart">
       <div className="chart__canvas" role="img" aria-label={ariaLabel} style={{ height }}>
         <ComposedChart
+          // Drawn again in another language: the axes' figures come from `valueFormat`, which follows it.
+          key={language}
           responsive
           style={{ width: '100%', height: '100%' }}
           data={data as unknown as Record<string, unknown>[]}
@@ -120,7 +128,14 @@ export function Chart<Row extends Record<string, unknown>>({
           {resolved.map((item) => renderSeries(item, horizontal, stacked))}
         </ComposedChart>
       </div>
-      <ChartDataTable caption={ariaLabel} data={data} xKey={xKey} series={series} valueFormat={valueFormat} />
+      <ChartDataTable
+        caption={ariaLabel}
+        categoryLabel={categoryLabel}
+        data={data}
+        xKey={xKey}
+        series={series}
+        valueFormat={valueFormat}
+      />
     </figure>
   );
 }

@@ -1,14 +1,18 @@
+import { currentLocale } from '../../i18n/current-language';
+import { isTextKey, translate } from '../../i18n/translate';
+import { dateFormat } from '../format/date';
+
 /**
  * The rows of the charts a year's scorecard draws (the overview and a region's panorama):
- * revenue month by month beside last year, and revenue by income stream.
+ * revenue month by month beside last year, and revenue by income stream, named in the language shown.
  */
 
-export const INCOME_STREAM_LABELS: Readonly<Record<string, string>> = {
-  CORPORATE: 'Corporate',
-  FOUNDATION: 'Foundations',
-  HNWI: 'Major donors',
-  INDIVIDUAL_GIVING: 'Individual giving',
-};
+/** An income stream as a chart names it ("Major donors"); an unknown code as it is. */
+function incomeStreamLabel(code: string | null): string {
+  if (!code) return translate('incomeStream.unknown');
+  const key = `incomeStream.${code}`;
+  return isTextKey(key) ? translate(key) : code;
+}
 
 export interface TrendChartRow extends Record<string, unknown> {
   month: string;
@@ -21,7 +25,7 @@ interface TrendRow {
   values: { value: number | null; previous?: number | null }[];
 }
 
-const monthName = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' });
+const MONTH_NAME: Intl.DateTimeFormatOptions = { month: 'short', timeZone: 'UTC' };
 
 /**
  * Revenue month by month, beside the same month a year earlier. Months that begin after `asOf`
@@ -31,7 +35,9 @@ export function trendChartRows(rows: readonly TrendRow[], asOf: string): TrendCh
   return rows.map((row) => {
     const figure = row.values[0];
     const from = row.period?.from;
-    const month = from ? monthName.format(new Date(`${from}T00:00:00Z`)) : (row.period?.label ?? '');
+    const month = from
+      ? dateFormat(MONTH_NAME, currentLocale()).format(new Date(`${from}T00:00:00Z`))
+      : (row.period?.label ?? '');
     const afterAsOf = from !== undefined && from > asOf;
     return { month, value: afterAsOf ? null : (figure?.value ?? null), previous: figure?.previous ?? null };
   });
@@ -52,9 +58,8 @@ interface IncomeStreamRow {
 export function incomeStreamChartRows(rows: readonly IncomeStreamRow[]): IncomeStreamChartRow[] {
   return rows.map((row) => {
     const figure = row.values[0];
-    const code = row.incomeStream ?? '';
     return {
-      stream: INCOME_STREAM_LABELS[code] ?? (code || 'Unknown'),
+      stream: incomeStreamLabel(row.incomeStream),
       value: figure?.value ?? null,
       previous: figure?.previous ?? null,
     };

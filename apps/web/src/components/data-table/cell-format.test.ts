@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatEnum, formatMetricValue, formatRowRange } from './cell-format';
+import { formatDate, formatEnum, formatMetricValue, formatRowRange } from './cell-format';
 
 describe('formatMetricValue', () => {
   it('formats each unit of the catalog', () => {
@@ -52,13 +52,5 @@ describe('formatRowRange', () => {
 
   it('says when there is nothing', () => {
     expect(formatRowRange(0, 50, 0)).toBe('No rows');
-  });
-});
-
-describe('formatCount', () => {
-  it('agrees the noun with the number', () => {
-    expect(formatCount(1, 'partner')).toBe('1 partner');
-    expect(formatCount(1234, 'partner')).toBe('1,234 partners');
-    expect(formatCount(2, 'opportunity', 'opportunities')).toBe('2 opportunities');
   });
 });

@@ -8,6 +8,7 @@ import {
   useTable,
 } from '@tanstack/react-table';
 import { type KeyboardEvent, type MouseEvent, type ReactNode, useId, useMemo, useState } from 'react';
+import { useT } from '../../i18n/language-provider';
 import { EmptyState, LoadingState } from '../query-state/query-state';
 import { cellClassName, type DataColumn, type DataTableFeatures, dataTableFeatures } from './columns';
 import { type CsvExport, ExportButton } from './export-button';
@@ -68,7 +69,7 @@ export interface DataTableProps<TData extends RowData> {
   heading?: ReactNode;
   /** The search and filters above the table. */
   toolbar?: ReactNode;
-  /** Names the toolbar for assistive technology; default "<caption> filters". */
+  /** Names the toolbar for assistive technology; default "<caption> filters" (in the language shown). */
   toolbarLabel?: string;
   /** The CSV file's name, without `.csv`. Every table exports. */
   csvFileName: string;
@@ -97,6 +98,7 @@ function useResolvedState<T>(initial: T, controlled?: { value: T; onChange: (val
  */
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   const { caption, captionHidden, note, columns, data, getRowId, server, loading = false, onRowActivate } = props;
+  const t = useT();
   const captionId = useId();
   const paginated = server !== undefined || props.pageSize !== undefined;
   const [sorting, setSorting] = useResolvedState<SortingState>(
@@ -154,7 +156,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
     <div className="data-table-panel">
       <Toolbar
         heading={props.heading}
-        label={props.toolbarLabel ?? `${caption} filters`}
+        label={props.toolbarLabel ?? t('table.filters', { caption })}
         actions={
           <ExportButton
             fileName={props.csvFileName}
@@ -190,9 +192,9 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
                 <tr>
                   <td colSpan={leafCount} className="data-table__placeholder">
                     {loading ? (
-                      <LoadingState label={props.loadingLabel ?? 'Loading…'} lines={3} />
+                      <LoadingState label={props.loadingLabel ?? t('table.loading')} lines={3} />
                     ) : (
-                      <EmptyState title={props.emptyTitle ?? 'Nothing to show'}>{props.empty}</EmptyState>
+                      <EmptyState title={props.emptyTitle ?? t('table.empty')}>{props.empty}</EmptyState>
                     )}
                   </td>
                 </tr>
@@ -226,7 +228,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
         {loading && rows.length > 0 ? (
           <div className="data-table__overlay">
             <p className="data-table__overlay-label" role="status">
-              {props.loadingLabel ?? 'Loading…'}
+              {props.loadingLabel ?? t('table.loading')}
             </p>
           </div>
         ) : null}

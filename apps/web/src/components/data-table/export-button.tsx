@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useT } from '../../i18n/language-provider';
+import { translate } from '../../i18n/translate';
 import { downloadCsv } from '../../lib/csv';
 import { formatNumber } from '../format/number';
 import { MAX_EXPORT_ROWS } from './fetch-all-pages';
@@ -31,16 +33,17 @@ export interface ExportButtonProps {
   disabled?: boolean;
 }
 
-/** What the export did, in words. */
+/** What the export did, in words, in the language shown. */
 export function exportSummary({ rowCount, totalCount, truncated }: Omit<CsvExport, 'csv'>): string {
   if (truncated) {
-    return `Exported the first ${formatNumber(rowCount)} of ${formatNumber(totalCount)} rows, the most one export holds. Narrow the filters to export the rest.`;
+    return translate('export.truncated', { rows: formatNumber(rowCount), total: formatNumber(totalCount) });
   }
-  return `Exported ${formatNumber(rowCount)} ${rowCount === 1 ? 'row' : 'rows'}.`;
+  return translate('export.done', { count: rowCount });
 }
 
 /** "Export CSV": downloads the table's rows as values (not formatted text), and says how it went. */
 export function ExportButton({ fileName, buildCsv, rowCount, maxRows = MAX_EXPORT_ROWS, disabled }: ExportButtonProps) {
+  const t = useT();
   const [status, setStatus] = useState<ExportStatus>({ kind: 'idle' });
   const running = status.kind === 'running';
 
@@ -59,15 +62,18 @@ export function ExportButton({ fileName, buildCsv, rowCount, maxRows = MAX_EXPOR
   return (
     <div className="data-table-export">
       <button type="button" className="button data-table-button" onClick={exportRows} disabled={disabled || running}>
-        {running ? 'Exporting…' : 'Export CSV'}
+        {running ? t('export.running') : t('export.button')}
       </button>
       <p className="data-table-export__status" role="status">
         {status.kind === 'running' && status.total > 0
-          ? `Fetching ${formatNumber(status.fetched)} of ${formatNumber(Math.min(status.total, maxRows))} rows…`
+          ? t('export.fetching', {
+              fetched: formatNumber(status.fetched),
+              total: formatNumber(Math.min(status.total, maxRows)),
+            })
           : null}
         {status.kind === 'done' ? exportSummary(status.result) : null}
-        {status.kind === 'failed' ? `The export failed: ${status.message}` : null}
-        {status.kind === 'idle' && limited ? `Exports the first ${formatNumber(maxRows)} rows.` : null}
+        {status.kind === 'failed' ? t('export.failed', { message: status.message }) : null}
+        {status.kind === 'idle' && limited ? t('export.limit', { max: formatNumber(maxRows) }) : null}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { AnyVariables, Client, TypedDocumentNode } from 'urql';
+import { translate } from '../../i18n/translate';
 
 /** The most rows one CSV export fetches from a server-paginated list. */
 export const MAX_EXPORT_ROWS = 10_000;
@@ -60,7 +61,7 @@ export async function fetchAllPages<TData, TVariables extends AnyVariables, TNod
     const result = await client.query(query, pageVariables, { requestPolicy: 'network-only' }).toPromise();
     if (result.error) throw result.error;
     const page = result.data ? connection(result.data) : null;
-    if (!page) throw new Error('The answer held no list to export.');
+    if (!page) throw new Error(translate('export.noList'));
     totalCount = page.totalCount;
     rows.push(...(await toRows(page.nodes)));
     onProgress?.(rows.length, totalCount);

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useT } from '../../i18n/language-provider';
 import { formatRowRange } from './cell-format';
 
 export interface PaginationProps {
@@ -35,14 +36,15 @@ export function Pagination({
   onNext,
   onPageSize,
 }: PaginationProps) {
+  const t = useT();
   const sizeId = useId();
   return (
-    <nav className="data-table-pagination" aria-label={`${label} pages`}>
+    <nav className="data-table-pagination" aria-label={t('table.pages', { caption: label })}>
       <p className="data-table-pagination__range" aria-live="polite">
         {formatRowRange(pageIndex, pageSize, rowCount, shown)}
       </p>
       <div className="data-table-pagination__size">
-        <label htmlFor={sizeId}>Rows per page</label>
+        <label htmlFor={sizeId}>{t('table.rowsPerPage')}</label>
         <select
           id={sizeId}
           className="data-table-control"
@@ -63,10 +65,10 @@ export function Pagination({
           onClick={onPrevious}
           disabled={disabled || !canPrevious}
         >
-          Previous
+          {t('table.previous')}
         </button>
         <button type="button" className="button data-table-button" onClick={onNext} disabled={disabled || !canNext}>
-          Next
+          {t('table.next')}
         </button>
       </div>
     </nav>

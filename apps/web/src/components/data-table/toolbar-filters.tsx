@@ -1,4 +1,6 @@
 import { gql, useQuery } from 'urql';
+import { useT } from '../../i18n/language-provider';
+import { translate } from '../../i18n/translate';
 import { formatEnum } from './cell-format';
 import { type SelectOption, ToolbarSelect } from './toolbar';
 
@@ -24,7 +26,7 @@ export function oneOf<const T extends string>(values: readonly T[], value: strin
 interface FilterProps {
   value: string | null;
   onChange: (value: string | null) => void;
-  /** The label, when the default does not fit ("Managed by"). */
+  /** The label, when the default does not fit ("Managed by"), in the language shown. */
   label?: string;
 }
 
@@ -45,11 +47,12 @@ export const RegionFilter_Regions = gql<RegionFilterRegionsQuery, Record<string,
 
 /** A bureau as people call it, short enough for a select: "RBN · Nairobi", "HQ · Headquarters". */
 export function regionLabel(region: { code: string; city: string | null }): string {
-  return `${region.code} · ${region.city ?? 'Headquarters'}`;
+  return `${region.code} · ${region.city ?? translate('filters.headquarters')}`;
 }
 
 /** Chooses one bureau (or HQ); its options come from the API. */
-export function RegionFilter({ value, onChange, label = 'Region' }: FilterProps) {
+export function RegionFilter({ value, onChange, label }: FilterProps) {
+  const t = useT();
   const [result] = useQuery({ query: RegionFilter_Regions });
   const regions = result.data?.regions ?? [];
   // Until the regions load, the selected code is still shown.
@@ -59,48 +62,54 @@ export function RegionFilter({ value, onChange, label = 'Region' }: FilterProps)
       : regions.map((region) => ({ value: region.code, label: regionLabel(region) }));
   return (
     <ToolbarSelect
-      label={label}
+      label={label ?? t('filters.region')}
       value={value}
       options={options}
       onChange={onChange}
-      allLabel="All regions"
+      allLabel={t('filters.allRegions')}
       disabled={result.fetching && regions.length === 0 && !value}
     />
   );
 }
 
-export function PartnerTypeFilter({ value, onChange, label = 'Partner type' }: FilterProps) {
+/** Chooses one type of partner. */
+export function PartnerTypeFilter({ value, onChange, label }: FilterProps) {
+  const t = useT();
   return (
     <ToolbarSelect
-      label={label}
+      label={label ?? t('filters.partnerType')}
       value={oneOf(PARTNER_TYPES, value)}
       options={enumOptions(PARTNER_TYPES)}
       onChange={onChange}
-      allLabel="All types"
+      allLabel={t('filters.allTypes')}
     />
   );
 }
 
-export function IncomeStreamFilter({ value, onChange, label = 'Income stream' }: FilterProps) {
+/** Chooses one income stream. */
+export function IncomeStreamFilter({ value, onChange, label }: FilterProps) {
+  const t = useT();
   return (
     <ToolbarSelect
-      label={label}
+      label={label ?? t('filters.incomeStream')}
       value={oneOf(INCOME_STREAMS, value)}
       options={enumOptions(INCOME_STREAMS)}
       onChange={onChange}
-      allLabel="All streams"
+      allLabel={t('filters.allStreams')}
     />
   );
 }
 
-export function ContributionKindFilter({ value, onChange, label = 'Kind' }: FilterProps) {
+/** Chooses cash or in-kind contributions. */
+export function ContributionKindFilter({ value, onChange, label }: FilterProps) {
+  const t = useT();
   return (
     <ToolbarSelect
-      label={label}
+      label={label ?? t('filters.kind')}
       value={oneOf(CONTRIBUTION_KINDS, value)}
       options={enumOptions(CONTRIBUTION_KINDS)}
       onChange={onChange}
-      allLabel="Cash and in kind"
+      allLabel={t('filters.allKinds')}
     />
   );
 }

@@ -1,26 +1,47 @@
-/** Days for people, and the days a year-to-date figure covers: from 1 January of its year to its as-of day. */
+import { currentLongDateLocale } from '../../i18n/current-language';
+import { translate } from '../../i18n/translate';
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+/**
+ * Days for people, in the language shown, and the days a year-to-date figure covers: from
+ * 1 January of its year to its as-of day. Days are calendar days: formatted in UTC.
+ */
+
+const LONG_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+const DAY_MONTH: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', timeZone: 'UTC' };
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date formatter for `locale` (default: the language shown's locale of dates in words).
+ * Intl.DateTimeFormat is costly to build: one per locale and distinct set of options, reused.
+ */
+export function dateFormat(options: Intl.DateTimeFormatOptions, locale = currentLongDateLocale()): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
 
 function utcDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);
 }
 
-/** `2025-06-30` → "30 June 2025"; anything but an ISO day is given back as it is. */
+/** `2025-06-30` → "30 June 2025" ("30 juin 2025"); anything but an ISO day is given back as it is. */
 export function formatLongDate(isoDate: string): string {
-  return ISO_DAY.test(isoDate) ? longDate.format(utcDate(isoDate)) : isoDate;
+  return ISO_DAY.test(isoDate) ? dateFormat(LONG_DATE).format(utcDate(isoDate)) : isoDate;
 }
 
-/** `2025-06-30` → "30 June". */
+/** `2025-06-30` → "30 June" ("30 juin"). */
 export function formatDayMonth(isoDate: string): string {
-  return ISO_DAY.test(isoDate) ? dayMonth.format(utcDate(isoDate)) : isoDate;
+  return ISO_DAY.test(isoDate) ? dateFormat(DAY_MONTH).format(utcDate(isoDate)) : isoDate;
 }
 
-/** "1 January to 30 June 2025": the days a panorama's figures cover. */
+/** "1 January to 30 June 2025" ("du 1er janvier au 30 juin 2025"): the days a year-to-date figure covers. */
 export function periodText(asOf: string): string {
-  return `1 January to ${formatLongDate(asOf)}`;
+  return translate('date.period', { date: formatLongDate(asOf) });
 }
 
 /**

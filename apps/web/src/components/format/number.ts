@@ -1,15 +1,19 @@
+import { currentLocale } from '../../i18n/current-language';
+
 /** Shown in place of a value that is missing (null, undefined, NaN or infinite). */
 export const MISSING_VALUE = '—';
 
-const LOCALE = 'en-US';
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** Intl.NumberFormat is costly to build: one per distinct set of options, reused. */
-function formatter(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = JSON.stringify(options);
+/**
+ * A number formatter for `locale` (default: the language shown's, `en-US` for English).
+ * Intl.NumberFormat is costly to build: one per locale and distinct set of options, reused.
+ */
+export function numberFormat(options: Intl.NumberFormatOptions, locale = currentLocale()): Intl.NumberFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
   let cached = formatters.get(key);
   if (!cached) {
-    cached = new Intl.NumberFormat(LOCALE, options);
+    cached = new Intl.NumberFormat(locale, options);
     formatters.set(key, cached);
   }
   return cached;
@@ -24,13 +28,13 @@ export interface NumberFormatOptions {
   maximumFractionDigits?: number;
 }
 
-/** A count or quantity with thousands separators: `1234567` → `"1,234,567"`. */
+/** A count or quantity with thousands separators, in the language shown: `1234567` → `"1,234,567"`. */
 export function formatNumber(
   value: number | null | undefined,
   { maximumFractionDigits = 0 }: NumberFormatOptions = {},
 ): string {
   if (!isPresent(value)) return MISSING_VALUE;
-  return formatter({ maximumFractionDigits, signDisplay: 'negative' }).format(value);
+  return numberFormat({ maximumFractionDigits, signDisplay: 'negative' }).format(value);
 }
 
 export interface UsdFormatOptions {
@@ -48,7 +52,7 @@ export function formatUsd(value: number | null | undefined, { compact = false }:
   const options: Intl.NumberFormatOptions = compact
     ? { style: 'currency', currency: 'USD', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }
     : { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 };
-  return formatter({ ...options, signDisplay: 'negative' }).format(value);
+  return numberFormat({ ...options, signDisplay: 'negative' }).format(value);
 }
 
 export interface PercentFormatOptions {
@@ -64,7 +68,7 @@ export function formatPercent(
   { maximumFractionDigits = 1, signed = false }: PercentFormatOptions = {},
 ): string {
   if (!isPresent(ratio)) return MISSING_VALUE;
-  return formatter({
+  return numberFormat({
     style: 'percent',
     minimumFractionDigits: 0,
     maximumFractionDigits,

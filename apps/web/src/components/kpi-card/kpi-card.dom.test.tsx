@@ -2,7 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KpiCard, type KpiCardProps } from './kpi-card';
-import { STATUS_LABELS, type TargetStatus } from './metric-format';
+import { statusLabel, type TargetStatus } from './metric-format';
 
 afterEach(cleanup);
 
@@ -132,9 +132,9 @@ describe('KpiCard in the DOM', () => {
       const card = renderCard({ label: 'Revenue', unit: 'USD', value: 10, target: 20, attainment: 0.5, status });
       const pill = part(card, '.status-pill');
       // The words are on screen, the glyph beside them is decoration, and the colour is only a class.
-      expect(visibleText(pill)).toMatch(new RegExp(`^[✓!✕]${STATUS_LABELS[status]}$`));
+      expect(visibleText(pill)).toMatch(new RegExp(`^[✓!✕]${statusLabel(status)}$`));
       expect(pill.querySelector('.status-pill__glyph')?.getAttribute('aria-hidden')).toBe('true');
-      expect(spokenText(pill)).toBe(`Revenue status: ${STATUS_LABELS[status]}`);
+      expect(spokenText(pill)).toBe(`Revenue status: ${statusLabel(status)}`);
       expect(pill.getAttribute('style')).toBeNull();
     },
   );

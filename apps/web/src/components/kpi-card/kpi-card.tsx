@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { useT } from '../../i18n/language-provider';
+import { withNodes } from '../../i18n/rich-text';
 import { formatPercent } from '../format/number';
 import {
   describeChange,
@@ -36,7 +38,7 @@ export interface KpiCardProps {
   status?: TargetStatus | null;
   /** Marks on the progress bar where the value should be by now. */
   expected?: ExpectedPace | null;
-  /** What `previous` is: "last year" (default), "2024". */
+  /** What `previous` is: "last year" (default, in the language shown), "2024". */
   comparedWith?: string;
   /** `compact` for a second row of cards: smaller value, same parts. */
   size?: 'large' | 'compact';
@@ -57,10 +59,13 @@ export function KpiCard({
   attainment = null,
   status = null,
   expected = null,
-  comparedWith = 'last year',
+  comparedWith,
   size = 'large',
 }: KpiCardProps) {
+  const t = useT();
   const titleId = useId();
+  const compared = comparedWith ?? t('change.lastYear');
+  const statusContext = t('kpi.statusContext', { label });
   const hasTarget = typeof target === 'number';
   const { figure, unitWord } = formatMetricValueParts(value, unit);
   return (
@@ -69,7 +74,7 @@ export function KpiCard({
         <h3 id={titleId} className="kpi-card__label" title={description}>
           {label}
         </h3>
-        {hasTarget && size === 'large' ? <StatusPill status={status} context={`${label} status`} /> : null}
+        {hasTarget && size === 'large' ? <StatusPill status={status} context={statusContext} /> : null}
       </header>
       <p className="kpi-card__value">
         <data value={value ?? ''} title={formatMetricValueFull(value, unit)}>
@@ -78,12 +83,12 @@ export function KpiCard({
         </data>
       </p>
       {size === 'large' ? (
-        <ChangeLine change={change} previous={previous} unit={unit} comparedWith={comparedWith} />
+        <ChangeLine change={change} previous={previous} unit={unit} comparedWith={compared} />
       ) : (
         // Compact: the status sits beside the change, and the change drops its "vs last year".
         <div className="kpi-card__row">
-          <ChangeLine change={change} previous={previous} unit={unit} comparedWith={comparedWith} />
-          {hasTarget ? <StatusPill status={status} context={`${label} status`} /> : null}
+          <ChangeLine change={change} previous={previous} unit={unit} comparedWith={compared} />
+          {hasTarget ? <StatusPill status={status} context={statusContext} /> : null}
         </div>
       )}
       {hasTarget ? (
@@ -95,7 +100,7 @@ export function KpiCard({
           withUnit={size === 'large'}
         />
       ) : (
-        <p className="kpi-card__target kpi-card__target--none">No target set</p>
+        <p className="kpi-card__target kpi-card__target--none">{t('kpi.noTargetSet')}</p>
       )}
     </article>
   );
@@ -110,14 +115,15 @@ interface ChangeLineProps {
 
 /** ▲ 12% vs last year, in colour, said in words to screen readers. */
 function ChangeLine({ change, previous, unit, comparedWith }: ChangeLineProps) {
+  const t = useT();
   const described = describeChange(change, comparedWith);
-  const previousText = `${comparedWith}: ${formatMetricValueFull(previous, unit)}`;
+  const previousText = t('kpi.previous', { comparedWith, value: formatMetricValueFull(previous, unit) });
   if (!described) {
     return (
       <p className="kpi-card__change kpi-card__change--none" title={previousText}>
-        <span className="kpi-card__change-none-long">No comparison with {comparedWith}</span>
+        <span className="kpi-card__change-none-long">{t('kpi.noComparisonWith', { comparedWith })}</span>
         <span className="kpi-card__change-none-short" aria-hidden="true">
-          No comparison
+          {t('kpi.noComparison')}
         </span>
       </p>
     );
@@ -126,7 +132,7 @@ function ChangeLine({ change, previous, unit, comparedWith }: ChangeLineProps) {
     <p className={`kpi-card__change kpi-card__change--${described.direction}`} title={previousText}>
       <span aria-hidden="true">
         <span className="kpi-card__change-symbol">{described.symbol}</span> {described.amount}
-        <span className="kpi-card__change-context"> vs {comparedWith}</span>
+        <span className="kpi-card__change-context"> {t('kpi.versus', { comparedWith })}</span>
       </span>
       <span className="visually-hidden">{described.sentence}</span>
     </p>
@@ -144,6 +150,7 @@ interface AttainmentBarProps {
 
 /** Progress towards the target as a bar (full past 100%), with the expected pace marked on it. */
 function AttainmentBar({ attainment, target, unit, expected, withUnit }: AttainmentBarProps) {
+  const t = useT();
   const filled = clampShare(attainment ?? 0);
   const expectedShare = expected ? clampShare(expected.share) : null;
   return (
@@ -157,19 +164,22 @@ function AttainmentBar({ attainment, target, unit, expected, withUnit }: Attainm
           <span
             className="kpi-card__bar-marker"
             style={{ left: `${expectedShare * 100}%` }}
-            title={`${expected.label}: ${formatPercent(expected.share)} of target`}
+            title={t('kpi.paceTitle', { label: expected.label, share: formatPercent(expected.share) })}
           />
         ) : null}
       </div>
       <p className="kpi-card__target">
-        <strong>{formatPercent(attainment)}</strong> of{' '}
-        <span title={formatMetricValueFull(target, unit)}>
-          {withUnit ? formatMetricValue(target, unit) : formatMetricValueParts(target, unit).figure}
-        </span>{' '}
-        target
+        {withNodes(t('kpi.attainment'), {
+          attainment: <strong>{formatPercent(attainment)}</strong>,
+          target: (
+            <span title={formatMetricValueFull(target, unit)}>
+              {withUnit ? formatMetricValue(target, unit) : formatMetricValueParts(target, unit).figure}
+            </span>
+          ),
+        })}
         {expected ? (
           <span className="visually-hidden">
-            ; {expected.label}: {formatPercent(expected.share)}
+            ; {t('kpi.pace', { label: expected.label, share: formatPercent(expected.share) })}
           </span>
         ) : null}
       </p>

@@ -1,4 +1,6 @@
-import { formatNumber, formatPercent, formatUsd, MISSING_VALUE } from '../format/number';
+import type { PluralKey } from '../../i18n/messages';
+import { translate } from '../../i18n/translate';
+import { formatNumber, formatPercent, formatUsd, MISSING_VALUE, numberFormat } from '../format/number';
 
 /** The unit of a metric, as `metricCatalog { unit }` gives it. */
 export type MetricUnit = 'USD' | 'COUNT' | 'RATE' | 'PEOPLE' | 'MEALS' | 'TONNES' | 'DAYS';
@@ -9,23 +11,27 @@ export type TargetStatus = 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK';
 /** Quantities at or past this size are shown compact ("5.6M meals"); smaller ones in full. */
 const COMPACT_FROM = 100_000;
 
-const compactNumber = new Intl.NumberFormat('en-US', {
+const COMPACT_NUMBER: Intl.NumberFormatOptions = {
   notation: 'compact',
   minimumFractionDigits: 0,
   maximumFractionDigits: 1,
-});
-
-/** What a quantity is counted in, singular and plural; counts and money carry no word. */
-const UNIT_WORDS: Partial<Record<MetricUnit, readonly [singular: string, plural: string]>> = {
-  PEOPLE: ['person', 'people'],
-  MEALS: ['meal', 'meals'],
-  TONNES: ['tonne', 'tonnes'],
-  DAYS: ['day', 'days'],
 };
+
+/** The message of what a quantity is counted in; counts and money carry no word. */
+const UNIT_WORDS: Partial<Record<MetricUnit, PluralKey>> = {
+  PEOPLE: 'unit.people',
+  MEALS: 'unit.meals',
+  TONNES: 'unit.tonnes',
+  DAYS: 'unit.days',
+};
+
+function compact(value: number): string {
+  return numberFormat(COMPACT_NUMBER).format(value);
+}
 
 /** A number, short: `1234` → "1.2K", `5593388` → "5.6M"; for chart axes, where the unit is in the title. */
 export function formatCompactNumber(value: number | null | undefined): string {
-  return isPresent(value) ? compactNumber.format(value) : MISSING_VALUE;
+  return isPresent(value) ? compact(value) : MISSING_VALUE;
 }
 
 function isPresent(value: number | null | undefined): value is number {
@@ -34,9 +40,8 @@ function isPresent(value: number | null | undefined): value is number {
 
 /** The unit's word for this quantity ("people", "1 day"), or nothing for counts, money and rates. */
 export function unitWord(unit: MetricUnit, value: number): string | null {
-  const words = UNIT_WORDS[unit];
-  if (!words) return null;
-  return value === 1 ? words[0] : words[1];
+  const key = UNIT_WORDS[unit];
+  return key ? translate(key, { count: value }) : null;
 }
 
 function withUnit(text: string, unit: MetricUnit, value: number): string {
@@ -61,7 +66,7 @@ export function formatMetricValueParts(value: number | null | undefined, unit: M
       return { figure: formatPercent(value), unitWord: null };
     default:
       return {
-        figure: Math.abs(value) >= COMPACT_FROM ? compactNumber.format(value) : formatNumber(value),
+        figure: Math.abs(value) >= COMPACT_FROM ? compact(value) : formatNumber(value),
         unitWord: unitWord(unit, value),
       };
   }
@@ -104,7 +109,7 @@ export interface ChangeDescription {
   symbol: string;
   /** The size of the change: `"12%"`. */
   amount: string;
-  /** For screen readers and titles: `"up 12% on last year"`. */
+  /** For screen readers and titles: `"up 12% on last year"`, in the language shown. */
   sentence: string;
 }
 
@@ -114,28 +119,26 @@ export interface ChangeDescription {
  */
 export function describeChange(
   change: number | null | undefined,
-  comparedWith = 'last year',
+  comparedWith = translate('change.lastYear'),
 ): ChangeDescription | null {
   if (!isPresent(change)) return null;
   const amount = formatPercent(Math.abs(change));
-  if (amount === '0%') {
-    return { direction: 'flat', symbol: '▶', amount, sentence: `no change on ${comparedWith}` };
+  if (amount === formatPercent(0)) {
+    return { direction: 'flat', symbol: '▶', amount, sentence: translate('change.flat', { comparedWith }) };
   }
   const direction = change > 0 ? 'up' : 'down';
   return {
     direction,
     symbol: direction === 'up' ? '▲' : '▼',
     amount,
-    sentence: `${direction} ${amount} on ${comparedWith}`,
+    sentence: translate(direction === 'up' ? 'change.up' : 'change.down', { amount, comparedWith }),
   };
 }
 
-/** How a status reads, in words (colour is never the only sign). */
-export const STATUS_LABELS: Record<TargetStatus, string> = {
-  ON_TRACK: 'On track',
-  AT_RISK: 'At risk',
-  OFF_TRACK: 'Off track',
-};
+/** How a status reads, in words and in the language shown (colour is never the only sign). */
+export function statusLabel(status: TargetStatus): string {
+  return translate(`enum.${status}`);
+}
 
 /** The API's status, or null for anything else (a newer status the dashboard does not know). */
 export function parseStatus(value: string | null | undefined): TargetStatus | null {

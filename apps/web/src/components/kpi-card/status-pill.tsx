@@ -1,4 +1,5 @@
-import { STATUS_LABELS, type TargetStatus } from './metric-format';
+import { useT } from '../../i18n/language-provider';
+import { statusLabel, type TargetStatus } from './metric-format';
 import './status-pill.css';
 
 /** A glyph beside the words, so the status reads without colour too. */
@@ -10,16 +11,21 @@ const STATUS_GLYPHS: Record<TargetStatus, string> = {
 
 interface StatusPillProps {
   status: TargetStatus | null;
-  /** Said before the status to screen readers: "Revenue status". Default "Status". */
+  /** Said before the status to screen readers: "Revenue status". Default "Status" (in the language shown). */
   context?: string;
 }
 
 /** On track (green), at risk (amber), off track (red), always in words; "No target" without one. */
-export function StatusPill({ status, context = 'Status' }: StatusPillProps) {
+export function StatusPill({ status, context }: StatusPillProps) {
+  const t = useT();
+  const spokenContext = (
+    <span className="visually-hidden">{t('status.context', { context: context ?? t('status.status') })} </span>
+  );
   if (!status) {
     return (
       <span className="status-pill status-pill--none">
-        <span className="visually-hidden">{context}: </span>No target
+        {spokenContext}
+        {t('status.noTarget')}
       </span>
     );
   }
@@ -29,8 +35,8 @@ export function StatusPill({ status, context = 'Status' }: StatusPillProps) {
       <span className="status-pill__glyph" aria-hidden="true">
         {STATUS_GLYPHS[status]}
       </span>
-      <span className="visually-hidden">{context}: </span>
-      {STATUS_LABELS[status]}
+      {spokenContext}
+      {statusLabel(status)}
     </span>
   );
 }

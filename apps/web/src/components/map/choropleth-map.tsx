@@ -1,6 +1,7 @@
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { type FocusEvent, type MouseEvent, useId, useMemo, useState } from 'react';
+import { useT } from '../../i18n/language-provider';
 import { sequentialScale } from './color-scale';
 import { MapLegend } from './map-legend';
 import { type WorldCountry, worldCountries } from './world-countries';
@@ -56,6 +57,7 @@ export function ChoroplethMap({
   countryNames,
   focusIso3s,
 }: ChoroplethMapProps) {
+  const t = useT();
   const titleId = useId();
   const [active, setActive] = useState<ActiveCountry | null>(null);
   const focusKey = focusIso3s?.join(',') ?? '';
@@ -136,7 +138,7 @@ export function ChoroplethMap({
           >
             <span className="choropleth__tooltip-name">{nameOf(activeCountry)}</span>
             <span className="choropleth__tooltip-value">
-              {formatValue(valueFor(activeCountry), valueFormat) ?? 'No data'}
+              {formatValue(valueFor(activeCountry), valueFormat) ?? t('map.noData')}
             </span>
           </div>
         ) : null}

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/language-provider';
 import { NO_DATA_COLOR } from '../chart/palette';
 import type { ColorClass } from './color-scale';
 
@@ -9,6 +10,7 @@ interface MapLegendProps {
 
 /** The map's key: each colour with its range of values, smallest first, then "No data". */
 export function MapLegend({ title, classes, valueFormat }: MapLegendProps) {
+  const t = useT();
   return (
     <div className="map-legend">
       {title ? <p className="map-legend__title">{title}</p> : null}
@@ -25,7 +27,7 @@ export function MapLegend({ title, classes, valueFormat }: MapLegendProps) {
             style={{ background: NO_DATA_COLOR }}
             aria-hidden="true"
           />
-          No data
+          {t('map.noData')}
         </li>
       </ul>
     </div>

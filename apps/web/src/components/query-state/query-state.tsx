@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useT } from '../../i18n/language-provider';
 import './query-state.css';
 
 interface LoadingStateProps {
@@ -35,13 +36,14 @@ interface ErrorStateProps {
 
 /** A failed query: what failed, why, and a way to try again. */
 export function ErrorState({ title, detail, onRetry }: ErrorStateProps) {
+  const t = useT();
   return (
     <div className="query-state query-state--error" role="alert">
       <p className="query-state__title">{title}</p>
       {detail ? <p className="query-state__detail">{detail}</p> : null}
       {onRetry ? (
         <button type="button" className="button" onClick={onRetry}>
-          Retry
+          {t('common.retry')}
         </button>
       ) : null}
     </div>

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/language-provider';
 import { useTheme } from './use-theme';
 import './theme-toggle.css';
 
@@ -7,8 +8,9 @@ import './theme-toggle.css';
  */
 export function ThemeToggle() {
   const [theme, setTheme] = useTheme();
+  const t = useT();
   const next = theme === 'dark' ? 'light' : 'dark';
-  const label = `Switch to ${next} theme`;
+  const label = t(next === 'dark' ? 'theme.switchToDark' : 'theme.switchToLight');
   return (
     <button type="button" className="theme-toggle" title={label} onClick={() => setTheme(next)}>
       {next === 'dark' ? <MoonIcon /> : <SunIcon />}

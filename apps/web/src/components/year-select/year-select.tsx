@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useT } from '../../i18n/language-provider';
 import { useYear } from './use-year';
 import { REPORTING_YEARS } from './year';
 import './year-select.css';
@@ -6,10 +7,11 @@ import './year-select.css';
 /** Chooses the reporting year of every page; the choice lives in the URL. */
 export function YearSelect() {
   const [year, setYear] = useYear();
+  const t = useT();
   const id = useId();
   return (
     <div className="year-select">
-      <label htmlFor={id}>Year</label>
+      <label htmlFor={id}>{t('year.label')}</label>
       <select id={id} value={year} onChange={(event) => setYear(Number(event.currentTarget.value))}>
         {REPORTING_YEARS.map((option) => (
           <option key={option} value={option}>

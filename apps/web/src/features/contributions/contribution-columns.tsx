@@ -2,6 +2,8 @@ import { gql } from 'urql';
 import { Badge } from '../../components/badge/badge';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
 import { SearchLink } from '../../components/search-link/search-link';
+import { objectiveName } from '../../i18n/catalog-labels';
+import { type Translate, translate } from '../../i18n/translate';
 
 /** A contribution as the contribution tables fetch it (`ContributionColumns_Contribution`). */
 export interface ContributionNode {
@@ -66,30 +68,49 @@ export interface ContributionColumnOptions {
   withoutPartner?: boolean;
 }
 
-/** The columns of a contribution table: values for CSV (ISO dates, amounts, enum values). */
-export function contributionColumns({
-  withoutPartner = false,
-}: ContributionColumnOptions = {}): DataColumn<ContributionNode>[] {
+/**
+ * The columns of a contribution table, in the language of `t`: values for CSV (ISO dates, amounts,
+ * enum values, the API's names).
+ */
+export function contributionColumns(
+  { withoutPartner = false }: ContributionColumnOptions = {},
+  t: Translate = translate,
+): DataColumn<ContributionNode>[] {
   const column = dataColumns<ContributionNode>();
   const partner = column.text({
     id: 'partner',
-    header: 'Partner',
+    header: t('columns.partner'),
     value: (row) => row.partner.name,
     sortable: false,
     wide: true,
     cell: (row) => <SearchLink to={`/partners/${encodeURIComponent(row.partner.id)}`}>{row.partner.name}</SearchLink>,
   });
   return [
-    column.date({ id: 'date', header: 'Date', value: (row) => row.date }),
-    column.text({ id: 'externalRef', header: 'Reference', value: (row) => row.externalRef, rowHeader: true }),
+    column.date({ id: 'date', header: t('columns.date'), value: (row) => row.date }),
+    column.text({
+      id: 'externalRef',
+      header: t('columns.reference'),
+      value: (row) => row.externalRef,
+      rowHeader: true,
+    }),
     ...(withoutPartner ? [] : [partner]),
-    column.usd({ id: 'amountUsd', header: 'Amount', csvHeader: 'Amount (USD)', value: (row) => row.amountUsd }),
-    column.enumeration({ id: 'incomeStream', header: 'Stream', value: (row) => row.incomeStream, sortable: false }),
-    column.enumeration({ id: 'kind', header: 'Kind', value: (row) => row.kind, sortable: false }),
+    column.usd({
+      id: 'amountUsd',
+      header: t('columns.amount'),
+      csvHeader: t('columns.inUsd', { header: t('columns.amount') }),
+      value: (row) => row.amountUsd,
+    }),
+    column.enumeration({
+      id: 'incomeStream',
+      header: t('columns.stream'),
+      value: (row) => row.incomeStream,
+      sortable: false,
+    }),
+    column.enumeration({ id: 'kind', header: t('filters.kind'), value: (row) => row.kind, sortable: false }),
     column.text({
       id: 'region',
-      header: 'Office',
-      csvHeader: 'Region',
+      header: t('columns.office'),
+      csvHeader: t('columns.region'),
       value: (row) => row.region.code,
       sortable: false,
       cell: (row) => (
@@ -99,8 +120,19 @@ export function contributionColumns({
         </span>
       ),
     }),
-    column.text({ id: 'country', header: 'Country', value: (row) => row.country?.name, csvOnly: true }),
-    column.text({ id: 'objective', header: 'Objective', value: (row) => row.objective.name, sortable: false }),
-    column.text({ id: 'partnership', header: 'Partnership', value: (row) => row.partnership?.name, csvOnly: true }),
+    column.text({ id: 'country', header: t('columns.country'), value: (row) => row.country?.name, csvOnly: true }),
+    column.text({
+      id: 'objective',
+      header: t('objectives.objective'),
+      value: (row) => row.objective.name,
+      sortable: false,
+      cell: (row) => objectiveName(row.objective),
+    }),
+    column.text({
+      id: 'partnership',
+      header: t('columns.partnership'),
+      value: (row) => row.partnership?.name,
+      csvOnly: true,
+    }),
   ];
 }

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { gql, useClient, useQuery } from 'urql';
-import { formatCount, formatDate } from '../../components/data-table/cell-format';
+import { formatDate } from '../../components/data-table/cell-format';
 import { DataTable } from '../../components/data-table/data-table';
 import { fetchAllPages } from '../../components/data-table/fetch-all-pages';
 import { orderOf, type ServerOrder, sortingOf } from '../../components/data-table/server-order';
@@ -18,6 +18,7 @@ import { useSearchParam } from '../../components/data-table/use-search-param';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
 import { formatUsd } from '../../components/format/number';
 import { ErrorState } from '../../components/query-state/query-state';
+import { useT } from '../../i18n/language-provider';
 import { useFilters } from '../../lib/filters';
 import {
   CONTRIBUTION_ORDER_FIELDS,
@@ -30,7 +31,6 @@ import { CONTRIBUTION_PARAMS, contributionRange } from './contribution-range';
 
 const DEFAULT_ORDER: ServerOrder<ContributionOrderField> = { field: 'DATE', direction: 'DESC' };
 const NO_CONTRIBUTIONS: ContributionNode[] = [];
-const COLUMNS = contributionColumns();
 
 export interface ContributionFilterInput {
   dateFrom: string;
@@ -115,7 +115,9 @@ export function contributionFilter(
 
 /** Every gift and payment, a page at a time, filtered by region, stream, kind and dates. */
 export function ContributionsPage() {
-  useDocumentTitle('Contributions');
+  const t = useT();
+  useDocumentTitle(t('nav.contributions'));
+  const columns = useMemo(() => contributionColumns({}, t), [t]);
   const client = useClient();
   const [{ year, asOf, regionCode, incomeStream: streamParam }, setFilters] = useFilters();
   const incomeStream = oneOf(INCOME_STREAMS, streamParam);
@@ -164,23 +166,22 @@ export function ContributionsPage() {
   return (
     <article className="page">
       <header className="page__header">
-        <h1>Contributions</h1>
+        <h1>{t('nav.contributions')}</h1>
         <p className="page__lead">
-          Every gift and payment from {formatDate(range.from)} to {formatDate(range.to)}, by the bureau it was raised
-          in.
+          {t('contributions.lead', { from: formatDate(range.from), to: formatDate(range.to) })}
           {connection && totalAmount !== undefined
-            ? ` ${formatCount(connection.totalCount, 'contribution')}, ${formatUsd(totalAmount)} in all.`
+            ? ` ${t('contributions.total', { count: connection.totalCount, amount: formatUsd(totalAmount) })}`
             : null}
         </p>
       </header>
       {result.error ? (
-        <ErrorState title="The contributions could not be loaded." detail={result.error.message} onRetry={retry} />
+        <ErrorState title={t('contributions.error')} detail={result.error.message} onRetry={retry} />
       ) : null}
       <section className="card" aria-busy={result.fetching}>
         <DataTable
-          caption="Contributions"
+          caption={t('nav.contributions')}
           captionHidden
-          columns={COLUMNS}
+          columns={columns}
           data={connection?.nodes ?? NO_CONTRIBUTIONS}
           getRowId={(row) => row.id}
           server={{
@@ -200,15 +201,15 @@ export function ContributionsPage() {
               }),
           }}
           loading={result.fetching}
-          loadingLabel="Loading contributions…"
-          emptyTitle={filtered ? 'No contribution matches these filters' : `No contributions in ${year}`}
+          loadingLabel={t('contributions.loading')}
+          emptyTitle={filtered ? t('contributions.noMatch') : t('contributions.empty', { year })}
           empty={
             filtered ? (
               <button type="button" className="button" onClick={clearFilters}>
-                Clear the filters
+                {t('contributions.clear')}
               </button>
             ) : (
-              <p>Contributions arrive by CSV import; choose another year to see earlier ones.</p>
+              <p>{t('contributions.emptyBody')}</p>
             )
           }
           toolbar={
@@ -217,14 +218,14 @@ export function ContributionsPage() {
               <IncomeStreamFilter value={incomeStream} onChange={(value) => setFilters({ incomeStream: value })} />
               <ContributionKindFilter value={kind} onChange={setKind} />
               <DateInput
-                label="From"
+                label={t('contributions.from')}
                 value={range.from}
                 min={range.min}
                 max={range.to}
                 onChange={(day) => setFrom(day && day !== range.min ? day : null)}
               />
               <DateInput
-                label="To"
+                label={t('contributions.to')}
                 value={range.to}
                 min={range.from}
                 max={range.max}
@@ -232,7 +233,7 @@ export function ContributionsPage() {
               />
             </>
           }
-          toolbarLabel="Filter contributions"
+          toolbarLabel={t('contributions.toolbar')}
           csvFileName={`contributions-${range.from}-to-${range.to}`}
         />
       </section>

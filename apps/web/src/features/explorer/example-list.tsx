@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/language-provider';
 import { type ExampleQuery, exampleLabel } from './example-queries';
 
 interface ExampleListProps {
@@ -11,10 +12,11 @@ interface ExampleListProps {
 
 /** The worked examples of docs/queries.md; choosing one opens it in the editor. */
 export function ExampleList({ examples, currentId, onLoad, headingId }: ExampleListProps) {
+  const t = useT();
   return (
     <nav className="explorer__examples" aria-labelledby={headingId}>
       <h2 id={headingId} className="explorer__examples-title">
-        Example queries
+        {t('explorer.examples')}
       </h2>
       <ol className="explorer__example-list">
         {examples.map((example) => (

@@ -2,10 +2,12 @@ import './monaco-workers';
 import 'graphiql/style.css';
 import './explorer.css';
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { Fragment, useCallback, useId, useMemo, useState } from 'react';
 import queriesMarkdown from '../../../../../docs/queries.md?raw';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
 import { useTheme } from '../../components/theme/use-theme';
+import { useT } from '../../i18n/language-provider';
+import { withNodes } from '../../i18n/rich-text';
 import { ExampleList } from './example-list';
 import { type ExampleQuery, exampleLabel, parseExampleQueries } from './example-queries';
 import { ExportCsvButton } from './export-csv-button';
@@ -45,7 +47,8 @@ interface EditorSession {
  * network beyond the API: the editor and its workers are bundled. It takes the dashboard's theme.
  */
 export function ExplorerPage() {
-  useDocumentTitle('Explorer');
+  const t = useT();
+  useDocumentTitle(t('nav.explorer'));
   const [theme] = useTheme();
   const headingId = useId();
   const examplesHeadingId = useId();
@@ -75,21 +78,23 @@ export function ExplorerPage() {
     <section className="explorer" aria-labelledby={headingId}>
       <header className="explorer__header">
         <div className="explorer__heading">
-          <h1 id={headingId}>Explorer</h1>
+          <h1 id={headingId}>{t('nav.explorer')}</h1>
           <p className="explorer__hint">
-            <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the query, <kbd>Ctrl</kbd>+<kbd>Space</kbd> completes, <kbd>Ctrl</kbd>
-            +<kbd>M</kbd> lets <kbd>Tab</kbd> leave an editor.
+            {withNodes(t('explorer.hint'), {
+              run: <Keys keys={['Ctrl', 'Enter']} />,
+              complete: <Keys keys={['Ctrl', 'Space']} />,
+              leave: <Keys keys={['Ctrl', 'M']} />,
+              tab: <kbd>Tab</kbd>,
+            })}
           </p>
         </div>
         <p className="visually-hidden" role="status">
-          {session.example ? `Opened “${exampleLabel(session.example)}”.` : ''}
+          {session.example ? t('explorer.opened', { example: exampleLabel(session.example) }) : ''}
         </p>
         <div className="explorer__export">
           <ExportCsvButton rows={rows} operationName={activeTab?.operationName ?? null} noteId={exportNoteId} />
           <span id={exportNoteId} className="explorer__export-note">
-            {rows
-              ? `${rows.rows.length} ${rows.rows.length === 1 ? 'row' : 'rows'} of ${rows.path}`
-              : 'Run a query that returns a list to export it.'}
+            {rows ? t('explorer.rows', { count: rows.rows.length, path: rows.path }) : t('explorer.noList')}
           </span>
         </div>
       </header>
@@ -114,4 +119,14 @@ export function ExplorerPage() {
       </div>
     </section>
   );
+}
+
+/** A key combination: `Ctrl`+`Enter`. */
+function Keys({ keys }: { keys: readonly string[] }) {
+  return keys.map((key, index) => (
+    <Fragment key={key}>
+      {index > 0 ? '+' : null}
+      <kbd>{key}</kbd>
+    </Fragment>
+  ));
 }

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/language-provider';
 import { exportFileName, exportResultRows } from './csv-file';
 import type { ResultRows } from './result-rows';
 
@@ -12,6 +13,7 @@ interface ExportCsvButtonProps {
 
 /** Downloads the result's first list as a CSV file. */
 export function ExportCsvButton({ rows, operationName, noteId }: ExportCsvButtonProps) {
+  const t = useT();
   return (
     <button
       type="button"
@@ -22,7 +24,7 @@ export function ExportCsvButton({ rows, operationName, noteId }: ExportCsvButton
         if (rows) exportResultRows(rows, exportFileName(operationName));
       }}
     >
-      Export CSV
+      {t('export.button')}
     </button>
   );
 }

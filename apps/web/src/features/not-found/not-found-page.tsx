@@ -1,18 +1,23 @@
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
 import { SearchLink } from '../../components/search-link/search-link';
+import { useT } from '../../i18n/language-provider';
+import { withNodes } from '../../i18n/rich-text';
 
 /** Any path the dashboard does not know. */
 export function NotFoundPage() {
-  useDocumentTitle('Page not found');
+  const t = useT();
+  useDocumentTitle(t('notFound.title'));
   return (
     <article className="page">
       <header className="page__header">
-        <h1>Page not found</h1>
+        <h1>{t('notFound.title')}</h1>
       </header>
       <section className="card card--padded">
         <p>
-          There is no page at this address. Go to the <SearchLink to="/">overview</SearchLink> or the{' '}
-          <SearchLink to="/regions">regions</SearchLink>.
+          {withNodes(t('notFound.body'), {
+            overview: <SearchLink to="/">{t('notFound.overview')}</SearchLink>,
+            regions: <SearchLink to="/regions">{t('notFound.regions')}</SearchLink>,
+          })}
         </p>
       </section>
     </article>

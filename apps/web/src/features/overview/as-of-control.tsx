@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { formatLongDate, yearBounds } from '../../components/format/date';
+import { periodText, yearBounds } from '../../components/format/date';
+import { useT } from '../../i18n/language-provider';
 
 interface AsOfControlProps {
   year: number;
@@ -12,6 +13,7 @@ interface AsOfControlProps {
 
 /** Chooses the day the figures are read at, within the year, and says which days they cover. */
 export function AsOfControl({ year, chosen, readAt, onChange }: AsOfControlProps) {
+  const t = useT();
   const inputId = useId();
   const noteId = useId();
   const { first, last } = yearBounds(year);
@@ -20,7 +22,7 @@ export function AsOfControl({ year, chosen, readAt, onChange }: AsOfControlProps
     <div className="as-of">
       <div className="as-of__field">
         <label htmlFor={inputId} className="field__label">
-          Figures as of
+          {t('asOf.label')}
         </label>
         <input
           id={inputId}
@@ -38,12 +40,12 @@ export function AsOfControl({ year, chosen, readAt, onChange }: AsOfControlProps
         />
         {chosen ? (
           <button type="button" className="as-of__reset" onClick={() => onChange(null)}>
-            Latest data
+            {t('asOf.latest')}
           </button>
         ) : null}
       </div>
       <p id={noteId} className="as-of__note" aria-live="polite">
-        {shown ? `Figures from 1 January to ${formatLongDate(shown)}` : `Figures for ${year}`}
+        {shown ? t('asOf.figuresFrom', { period: periodText(shown) }) : t('asOf.figuresFor', { year })}
       </p>
     </div>
   );

@@ -8,6 +8,8 @@ import {
   unitWord,
 } from '../../components/kpi-card/metric-format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/query-state/query-state';
+import { metricLabel } from '../../i18n/catalog-labels';
+import { useT } from '../../i18n/language-provider';
 import { catalogByCode, countryFigures, MAP_METRICS, type MapMetric } from './overview-model';
 import { type MapRegion, type MetricDefinition, OverviewPage_CountryMap } from './overview-query';
 import './country-map-card.css';
@@ -31,6 +33,7 @@ const WORLD = '';
 
 /** The country offices on a map, shaded by a chosen metric, with the leading countries beside it. */
 export function CountryMapCard({ year, asOf, catalog, initialRegionCode = null }: CountryMapCardProps) {
+  const t = useT();
   const titleId = useId();
   const metricId = useId();
   const zoomId = useId();
@@ -44,34 +47,32 @@ export function CountryMapCard({ year, asOf, catalog, initialRegionCode = null }
 
   const definitions = catalogByCode(catalog);
   const definition = definitions.get(metric);
-  const label = definition?.label ?? metric;
+  const label = definition ? metricLabel(definition) : metric;
   const unit = parseUnit(definition?.unit);
   const valueFormat = useMemo(() => metricFormatter(unit), [unit]);
   // The legend's ranges without the unit's word, which its title carries: "Beneficiaries reached (people)".
   const word = unitWord(unit, 2);
-  const legendTitle = word ? `${label} (${word})` : label;
+  const legendTitle = word ? t('map.legendTitle', { label, unit: word }) : label;
   const legendFormat = word ? formatCompactNumber : valueFormat;
   const figures = useMemo(() => countryFigures(result.data?.metrics.rows ?? []), [result.data]);
   const regions = result.data?.regions ?? [];
   const focus = regions.find((region) => region.code === regionCode);
   const focusIso3s = useMemo(() => focus?.countries.map((country) => country.iso3), [focus]);
   const ranked = focus ? figures.ranked.filter((country) => focusIso3s?.includes(country.iso3)) : figures.ranked;
-  const place = focus ? regionName(focus) : 'the world';
+  const place = focus ? regionName(focus) : t('map.theWorld');
 
   return (
     <section className="card overview-panel overview-map" aria-labelledby={titleId}>
       <header className="overview-panel__header overview-map__header">
         <div>
           <h2 id={titleId} className="overview-panel__title">
-            Country offices
+            {t('map.countryOffices')}
           </h2>
-          <p className="overview-panel__lead">
-            {label} by country to date, {year}. Countries shaded grey have no figure.
-          </p>
+          <p className="overview-panel__lead">{t('map.lead', { label, year })}</p>
         </div>
         <div className="overview-map__controls">
           <label className="field" htmlFor={metricId}>
-            <span className="field__label">Shade by</span>
+            <span className="field__label">{t('map.shadeBy')}</span>
             <select
               id={metricId}
               className="field__control"
@@ -80,20 +81,20 @@ export function CountryMapCard({ year, asOf, catalog, initialRegionCode = null }
             >
               {MAP_METRICS.map((code) => (
                 <option key={code} value={code}>
-                  {definitions.get(code)?.label ?? code}
+                  {metricLabel(definitions.get(code) ?? { code, label: code })}
                 </option>
               ))}
             </select>
           </label>
           <label className="field" htmlFor={zoomId}>
-            <span className="field__label">Zoom to</span>
+            <span className="field__label">{t('map.zoomTo')}</span>
             <select
               id={zoomId}
               className="field__control"
               value={regionCode}
               onChange={(event) => setRegionCode(event.currentTarget.value)}
             >
-              <option value={WORLD}>The world</option>
+              <option value={WORLD}>{t('map.world')}</option>
               {regions
                 .filter((region) => region.countries.length > 0)
                 .map((region) => (
@@ -108,15 +109,15 @@ export function CountryMapCard({ year, asOf, catalog, initialRegionCode = null }
       <div aria-busy={result.fetching}>
         {result.data === undefined ? (
           result.error && !result.fetching ? (
-            <ErrorState title="The map could not be loaded." detail={result.error.message} onRetry={retry} />
+            <ErrorState title={t('map.error')} detail={result.error.message} onRetry={retry} />
           ) : (
-            <LoadingState label="Loading the map…" lines={6} />
+            <LoadingState label={t('map.loading')} lines={6} />
           )
         ) : figures.ranked.length === 0 ? (
-          <EmptyState title={`No ${label.toLowerCase()} by country for ${year} yet`} />
+          <EmptyState title={t('map.empty', { label: label.toLowerCase(), year })} />
         ) : (
           <div className="overview-map__body">
-            <Suspense fallback={<LoadingState label="Drawing the map…" lines={6} />}>
+            <Suspense fallback={<LoadingState label={t('map.drawing')} lines={6} />}>
               <ChoroplethMap
                 values={figures.values}
                 countryNames={figures.names}
@@ -124,13 +125,15 @@ export function CountryMapCard({ year, asOf, catalog, initialRegionCode = null }
                 focusIso3s={focusIso3s}
                 legendTitle={legendTitle}
                 legendValueFormat={legendFormat}
-                ariaLabel={`${label} by country office, ${place}, ${year} to date`}
+                ariaLabel={t('map.chart', { label, place, year })}
               />
             </Suspense>
             <div className="overview-map__ranking">
-              <h3 className="overview-map__ranking-title">Leading countries{focus ? `, ${focus.code}` : ''}</h3>
+              <h3 className="overview-map__ranking-title">
+                {focus ? t('map.leadingIn', { region: focus.code }) : t('map.leading')}
+              </h3>
               {ranked.length === 0 ? (
-                <p className="overview-map__ranking-none">No figures in this region.</p>
+                <p className="overview-map__ranking-none">{t('map.noneInRegion')}</p>
               ) : (
                 <ol className="overview-map__ranking-list">
                   {ranked.slice(0, TOP_COUNTRIES).map((country) => (

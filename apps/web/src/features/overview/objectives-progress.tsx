@@ -5,10 +5,12 @@ import {
   formatMetricValueFull,
   parseStatus,
   parseUnit,
-  STATUS_LABELS,
+  statusLabel,
   type TargetStatus,
 } from '../../components/kpi-card/metric-format';
 import { StatusPill } from '../../components/kpi-card/status-pill';
+import { metricDescription, metricLabel, objectiveName } from '../../i18n/catalog-labels';
+import { useT } from '../../i18n/language-provider';
 import { catalogByCode, objectivesByPillar } from './overview-model';
 import type { MetricDefinition, OverviewObjectiveProgress } from './overview-query';
 import './objectives-progress.css';
@@ -16,7 +18,7 @@ import './objectives-progress.css';
 interface ObjectivesProgressProps {
   objectives: readonly OverviewObjectiveProgress[];
   catalog: readonly MetricDefinition[];
-  /** "1 January to 31 December 2025", for the caption. */
+  /** "1 January to 31 December 2025" (in the language shown), for the caption. */
   periodText: string;
 }
 
@@ -27,6 +29,7 @@ const COLUMNS = 6;
  * measure against its target.
  */
 export function ObjectivesProgress({ objectives, catalog, periodText }: ObjectivesProgressProps) {
+  const t = useT();
   const captionId = useId();
   const definitions = catalogByCode(catalog);
   const groups = objectivesByPillar(objectives);
@@ -35,25 +38,22 @@ export function ObjectivesProgress({ objectives, catalog, periodText }: Objectiv
     <section className="card table-scroll overview-objectives" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table objectives-table">
         <caption id={captionId}>
-          Progress by objective
-          <span className="data-table__note">
-            Each objective's measures from {periodText} against the full-year target; an objective's status is the worst
-            of its measures'.
-          </span>
+          {t('objectives.progress')}
+          <span className="data-table__note">{t('objectives.progressNote', { period: periodText })}</span>
         </caption>
         <thead>
           <tr>
-            <th scope="col">Objective</th>
-            <th scope="col">Status</th>
-            <th scope="col">Measure</th>
+            <th scope="col">{t('objectives.objective')}</th>
+            <th scope="col">{t('objectives.status')}</th>
+            <th scope="col">{t('objectives.measure')}</th>
             <th scope="col" className="numeric">
-              To date
+              {t('objectives.toDate')}
             </th>
             <th scope="col" className="numeric">
-              Target
+              {t('objectives.target')}
             </th>
             <th scope="col" className="numeric">
-              Attainment
+              {t('objectives.attainment')}
             </th>
           </tr>
         </thead>
@@ -82,16 +82,18 @@ interface ObjectiveRowsProps {
 
 /** One objective: a row per measure, the objective's name and status spanning them. */
 function ObjectiveRows({ progress, definitions }: ObjectiveRowsProps) {
+  const t = useT();
   const { objective, figures } = progress;
+  const name = objectiveName(objective);
   const span = Math.max(1, figures.length);
   const heading = (
     <>
       <th scope="rowgroup" rowSpan={span} className="objectives-table__objective">
-        {objective.name}
+        {name}
         <span className="objectives-table__code">{objective.code}</span>
       </th>
       <td rowSpan={span} className="objectives-table__status">
-        <StatusPill status={parseStatus(progress.status)} context={`${objective.name} status`} />
+        <StatusPill status={parseStatus(progress.status)} context={t('kpi.statusContext', { label: name })} />
       </td>
     </>
   );
@@ -100,7 +102,7 @@ function ObjectiveRows({ progress, definitions }: ObjectiveRowsProps) {
       <tr>
         {heading}
         <td colSpan={COLUMNS - 2} className="objectives-table__none">
-          No measure in the catalog yet
+          {t('objectives.noMeasure')}
         </td>
       </tr>
     );
@@ -113,7 +115,9 @@ function ObjectiveRows({ progress, definitions }: ObjectiveRowsProps) {
         return (
           <tr key={figure.metric}>
             {index === 0 ? heading : null}
-            <td title={definition?.description}>{definition?.label ?? figure.metric}</td>
+            <td title={definition && metricDescription(definition)}>
+              {definition ? metricLabel(definition) : figure.metric}
+            </td>
             <td className="numeric" title={formatMetricValueFull(figure.value, unit)}>
               {formatMetricValue(figure.value, unit)}
             </td>
@@ -137,12 +141,12 @@ function Attainment({ attainment, status }: { attainment: number | null; status:
   return (
     <span className={`attainment attainment--${status ? status.toLowerCase().replace('_', '-') : 'none'}`}>
       {status ? (
-        <span className="attainment__glyph" aria-hidden="true" title={STATUS_LABELS[status]}>
+        <span className="attainment__glyph" aria-hidden="true" title={statusLabel(status)}>
           {STATUS_GLYPHS[status]}
         </span>
       ) : null}
       {formatPercent(attainment)}
-      {status ? <span className="visually-hidden"> ({STATUS_LABELS[status]})</span> : null}
+      {status ? <span className="visually-hidden"> ({statusLabel(status)})</span> : null}
     </span>
   );
 }

@@ -3,6 +3,8 @@ import { CHART_ROLE_COLORS, Chart, type ChartSeries } from '../../components/cha
 import { formatUsd } from '../../components/format/number';
 import { formatCompactNumber } from '../../components/kpi-card/metric-format';
 import { EmptyState } from '../../components/query-state/query-state';
+import { useT } from '../../i18n/language-provider';
+import type { Translate } from '../../i18n/translate';
 import { incomeStreamChartRows, regionChartRows, trendChartRows } from './overview-model';
 import type { Overview } from './overview-query';
 
@@ -40,29 +42,32 @@ interface ChartsProps {
   overview: Overview;
 }
 
-function targetSeries(actualLabel: string, actualColor: string): ChartSeries[] {
+function targetSeries(t: Translate, actualLabel: string, actualColor: string): ChartSeries[] {
   return [
     { key: 'actual', label: actualLabel, color: actualColor },
-    { key: 'target', label: 'Full-year target', color: CHART_ROLE_COLORS.target },
+    { key: 'target', label: t('chart.fullYearTarget'), color: CHART_ROLE_COLORS.target },
   ];
 }
 
 /** Revenue of each region against its full-year target. */
 export function RevenueByRegion({ overview }: ChartsProps) {
+  const t = useT();
   const rows = regionChartRows(overview.regions, 'REVENUE_USD');
+  const { year } = overview;
   return (
-    <OverviewPanel title="Revenue by region" lead={`Raised to date against the full-year target, ${overview.year}`}>
+    <OverviewPanel title={t('overview.revenueByRegion')} lead={t('overview.revenueByRegionLead', { year })}>
       {rows.length === 0 ? (
-        <EmptyState title="No regional revenue yet" />
+        <EmptyState title={t('overview.revenueByRegionEmpty')} />
       ) : (
         <Chart
           data={rows}
           xKey="region"
+          categoryLabel={t('category.region')}
           kind="horizontal-bar"
-          series={targetSeries('Raised to date', CHART_ROLE_COLORS.actual)}
+          series={targetSeries(t, t('chart.raisedToDate'), CHART_ROLE_COLORS.actual)}
           valueFormat={formatUsdCompact}
           height={barListHeight(rows.length)}
-          ariaLabel={`Revenue by region to date against the full-year target, ${overview.year}`}
+          ariaLabel={t('overview.revenueByRegionChart', { year })}
         />
       )}
     </OverviewPanel>
@@ -71,23 +76,23 @@ export function RevenueByRegion({ overview }: ChartsProps) {
 
 /** Beneficiaries reached in each region against its full-year target. */
 export function ImpactByRegion({ overview }: ChartsProps) {
+  const t = useT();
   const rows = regionChartRows(overview.regions, 'BENEFICIARIES_REACHED');
+  const { year } = overview;
   return (
-    <OverviewPanel
-      title="Beneficiaries reached by region"
-      lead={`People reached to date against the full-year target, ${overview.year}`}
-    >
+    <OverviewPanel title={t('overview.impactByRegion')} lead={t('overview.impactByRegionLead', { year })}>
       {rows.length === 0 ? (
-        <EmptyState title="No regional impact yet" />
+        <EmptyState title={t('overview.impactByRegionEmpty')} />
       ) : (
         <Chart
           data={rows}
           xKey="region"
+          categoryLabel={t('category.region')}
           kind="horizontal-bar"
-          series={targetSeries('Reached to date', CHART_ROLE_COLORS.secondary)}
+          series={targetSeries(t, t('chart.reachedToDate'), CHART_ROLE_COLORS.secondary)}
           valueFormat={formatCompactNumber}
           height={barListHeight(rows.length)}
-          ariaLabel={`Beneficiaries reached by region to date against the full-year target, ${overview.year}`}
+          ariaLabel={t('overview.impactByRegionChart', { year })}
         />
       )}
     </OverviewPanel>
@@ -96,24 +101,27 @@ export function ImpactByRegion({ overview }: ChartsProps) {
 
 /** Revenue month by month, bars for this year and a line for the year before. */
 export function MonthlyRevenue({ overview }: ChartsProps) {
+  const t = useT();
   const rows = trendChartRows(overview.trend, overview.asOf);
-  const previousYear = overview.year - 1;
+  const { year } = overview;
+  const previousYear = year - 1;
   return (
-    <OverviewPanel title="Monthly revenue" lead={`${overview.year} month by month, with ${previousYear} beside it`}>
+    <OverviewPanel title={t('chart.monthlyRevenue')} lead={t('chart.monthlyRevenueLead', { year, previousYear })}>
       {rows.length === 0 ? (
-        <EmptyState title="No monthly figures yet" />
+        <EmptyState title={t('chart.monthlyRevenueEmpty')} />
       ) : (
         <Chart
           data={rows}
           xKey="month"
+          categoryLabel={t('category.month')}
           kind="bar"
           series={[
-            { key: 'value', label: String(overview.year), color: CHART_ROLE_COLORS.actual },
+            { key: 'value', label: String(year), color: CHART_ROLE_COLORS.actual },
             { key: 'previous', label: String(previousYear), color: CHART_ROLE_COLORS.previous, kind: 'line' },
           ]}
           valueFormat={formatUsdCompact}
           height={300}
-          ariaLabel={`Revenue by month, ${overview.year} and ${previousYear}`}
+          ariaLabel={t('overview.monthlyRevenueChart', { year, previousYear })}
         />
       )}
     </OverviewPanel>
@@ -122,24 +130,27 @@ export function MonthlyRevenue({ overview }: ChartsProps) {
 
 /** Revenue of each income stream, beside the same days a year earlier. */
 export function RevenueByIncomeStream({ overview }: ChartsProps) {
+  const t = useT();
   const rows = incomeStreamChartRows(overview.byIncomeStream);
-  const previousYear = overview.year - 1;
+  const { year } = overview;
+  const previousYear = year - 1;
   return (
-    <OverviewPanel title="Revenue by income stream" lead={`To date, against the same days of ${previousYear}`}>
+    <OverviewPanel title={t('chart.byIncomeStream')} lead={t('chart.byIncomeStreamLead', { previousYear })}>
       {rows.length === 0 ? (
-        <EmptyState title="No revenue by income stream yet" />
+        <EmptyState title={t('chart.byIncomeStreamEmpty')} />
       ) : (
         <Chart
           data={rows}
           xKey="stream"
+          categoryLabel={t('category.stream')}
           kind="bar"
           series={[
-            { key: 'value', label: String(overview.year), color: CHART_ROLE_COLORS.actual },
+            { key: 'value', label: String(year), color: CHART_ROLE_COLORS.actual },
             { key: 'previous', label: String(previousYear), color: CHART_ROLE_COLORS.previous },
           ]}
           valueFormat={formatUsdCompact}
           height={300}
-          ariaLabel={`Revenue by income stream to date, ${overview.year} against ${previousYear}`}
+          ariaLabel={t('overview.byIncomeStreamChart', { year, previousYear })}
         />
       )}
     </OverviewPanel>

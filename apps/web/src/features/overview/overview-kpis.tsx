@@ -2,6 +2,8 @@ import { useId } from 'react';
 import { formatDayMonth, yearElapsedShare } from '../../components/format/date';
 import { type ExpectedPace, KpiCard } from '../../components/kpi-card/kpi-card';
 import { parseStatus, parseUnit } from '../../components/kpi-card/metric-format';
+import { metricDescription, metricLabel } from '../../i18n/catalog-labels';
+import { useT } from '../../i18n/language-provider';
 import { catalogByCode, HEADLINE_METRICS, supportingMetrics, valuesByMetric } from './overview-model';
 import type { MetricDefinition, OverviewMetricValue } from './overview-query';
 
@@ -14,11 +16,15 @@ interface OverviewKpisProps {
 
 /** Two rows of KPI cards: the headline figures, then the impact, innovation and enabler metrics. */
 export function OverviewKpis({ kpis, catalog, asOf }: OverviewKpisProps) {
+  const t = useT();
   const headlineId = useId();
   const supportingId = useId();
   const figures = valuesByMetric(kpis);
   const definitions = catalogByCode(catalog);
-  const pace: ExpectedPace = { share: yearElapsedShare(asOf), label: `Expected by ${formatDayMonth(asOf)}` };
+  const pace: ExpectedPace = {
+    share: yearElapsedShare(asOf),
+    label: t('kpi.expectedBy', { date: formatDayMonth(asOf) }),
+  };
 
   const card = (code: string, size: 'large' | 'compact') => {
     const definition = definitions.get(code);
@@ -27,8 +33,8 @@ export function OverviewKpis({ kpis, catalog, asOf }: OverviewKpisProps) {
     return (
       <li key={code}>
         <KpiCard
-          label={definition?.label ?? code}
-          description={definition?.description}
+          label={definition ? metricLabel(definition) : code}
+          description={definition && metricDescription(definition)}
           unit={unit}
           value={figure?.value ?? null}
           previous={figure?.previous}
@@ -48,16 +54,16 @@ export function OverviewKpis({ kpis, catalog, asOf }: OverviewKpisProps) {
     <>
       <section className="overview-section" aria-labelledby={headlineId}>
         <h2 id={headlineId} className="overview-section__title">
-          Key figures
+          {t('kpis.headline')}
         </h2>
         <ul className="kpi-grid kpi-grid--headline">{HEADLINE_METRICS.map((code) => card(code, 'large'))}</ul>
       </section>
       <section className="overview-section" aria-labelledby={supportingId}>
         <div className="overview-section__heading">
           <h2 id={supportingId} className="overview-section__title">
-            Impact, innovation and enablers
+            {t('kpis.supporting')}
           </h2>
-          <p className="overview-section__note">Changes are on the same days last year.</p>
+          <p className="overview-section__note">{t('kpis.supportingNote')}</p>
         </div>
         <ul className="kpi-grid kpi-grid--supporting">
           {supportingMetrics(catalog).map((code) => card(code, 'compact'))}

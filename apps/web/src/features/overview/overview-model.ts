@@ -1,3 +1,5 @@
+import type { TextKey } from '../../i18n/messages';
+import { translate } from '../../i18n/translate';
 import type {
   CountryMapRow,
   MetricDefinition,
@@ -7,7 +9,6 @@ import type {
 } from './overview-query';
 
 export {
-  INCOME_STREAM_LABELS,
   type IncomeStreamChartRow,
   incomeStreamChartRows,
   type TrendChartRow,
@@ -33,12 +34,13 @@ export const HEADLINE_METRICS = [
 export const MAP_METRICS = ['REVENUE_USD', 'ACTIVE_PARTNERS', 'BENEFICIARIES_REACHED'] as const;
 export type MapMetric = (typeof MAP_METRICS)[number];
 
-export const PILLARS = [
-  { code: 'INCOME', label: 'Income', lead: 'Money raised' },
-  { code: 'IMPACT', label: 'Impact', lead: 'What partnerships achieve on the ground' },
-  { code: 'INNOVATION', label: 'Innovation', lead: 'New technology, models and expertise' },
-  { code: 'ENABLER', label: 'Enablers', lead: 'The 2021 field priorities that make the rest possible' },
-] as const;
+/** The strategy's pillars, in its order: the messages of their names and leads. */
+export const PILLARS: readonly { code: string; label: TextKey; lead: TextKey }[] = [
+  { code: 'INCOME', label: 'pillar.INCOME', lead: 'pillar.INCOME.lead' },
+  { code: 'IMPACT', label: 'pillar.IMPACT', lead: 'pillar.IMPACT.lead' },
+  { code: 'INNOVATION', label: 'pillar.INNOVATION', lead: 'pillar.INNOVATION.lead' },
+  { code: 'ENABLER', label: 'pillar.ENABLER', lead: 'pillar.ENABLER.lead2021' },
+];
 
 /** The catalog by metric code. */
 export function catalogByCode(catalog: readonly MetricDefinition[]): ReadonlyMap<string, MetricDefinition> {
@@ -65,7 +67,7 @@ export function hasAnyFigure(kpis: readonly OverviewMetricValue[]): boolean {
 
 /** A bureau as a chart's category: its code and city, short enough for an axis ("RBN · Nairobi"). */
 export function regionLabel(region: OverviewRegionRow['region']): string {
-  if (!region) return 'No region';
+  if (!region) return translate('common.noRegion');
   return region.city ? `${region.code} · ${region.city}` : region.code;
 }
 
@@ -90,15 +92,20 @@ export interface PillarGroup {
   objectives: OverviewObjectiveProgress[];
 }
 
-/** The objectives under their pillars, in the strategy's order; a pillar without objectives is left out. */
+/**
+ * The objectives under their pillars, in the strategy's order and named in the language shown; a
+ * pillar without objectives is left out.
+ */
 export function objectivesByPillar(objectives: readonly OverviewObjectiveProgress[]): PillarGroup[] {
   const known = new Set<string>(PILLARS.map((pillar) => pillar.code));
   const groups: PillarGroup[] = PILLARS.map((pillar) => ({
-    ...pillar,
+    code: pillar.code,
+    label: translate(pillar.label),
+    lead: translate(pillar.lead),
     objectives: objectives.filter((progress) => progress.objective.pillar === pillar.code),
   }));
   const others = objectives.filter((progress) => !known.has(progress.objective.pillar));
-  if (others.length > 0) groups.push({ code: 'OTHER', label: 'Other', lead: '', objectives: others });
+  if (others.length > 0) groups.push({ code: 'OTHER', label: translate('pillar.OTHER'), lead: '', objectives: others });
   return groups.filter((group) => group.objectives.length > 0);
 }
 

@@ -1,8 +1,9 @@
 import { useCallback } from 'react';
 import { type CombinedError, useQuery } from 'urql';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
-import { formatLongDate } from '../../components/format/date';
+import { formatLongDate, periodText } from '../../components/format/date';
 import { EmptyState, ErrorState, LoadingState } from '../../components/query-state/query-state';
+import { useT } from '../../i18n/language-provider';
 import { useFilters } from '../../lib/filters';
 import { AsOfControl } from './as-of-control';
 import { CountryMapCard } from './country-map-card';
@@ -19,7 +20,8 @@ import './overview-page.css';
  * chosen in the header, from 1 January to the as-of day.
  */
 export function OverviewPage() {
-  useDocumentTitle('Overview');
+  const t = useT();
+  useDocumentTitle(t('nav.overview'));
   const [filters, setFilters] = useFilters();
   const [result, reexecuteQuery] = useQuery({
     query: OverviewPage_Overview,
@@ -32,8 +34,8 @@ export function OverviewPage() {
     <article className="page overview">
       <header className="page__header overview__header">
         <div>
-          <h1>Overview</h1>
-          <p className="page__lead">Revenue and impact against the strategy's objectives, {filters.year}.</p>
+          <h1>{t('nav.overview')}</h1>
+          <p className="page__lead">{t('overview.lead', { year: filters.year })}</p>
         </div>
         <AsOfControl
           year={filters.year}
@@ -67,23 +69,21 @@ interface OverviewContentProps {
 
 /** Loading, failed, empty, or the dashboard; a partial error shows above what did load. */
 export function OverviewContent({ data, error, fetching, year, regionCode, onRetry }: OverviewContentProps) {
+  const t = useT();
   if (data === undefined) {
     if (error && !fetching) {
-      return <ErrorState title="The overview could not be loaded." detail={error.message} onRetry={onRetry} />;
+      return <ErrorState title={t('overview.error')} detail={error.message} onRetry={onRetry} />;
     }
-    return <LoadingState label="Loading the overview…" lines={8} />;
+    return <LoadingState label={t('overview.loading')} lines={8} />;
   }
   return (
     <>
-      {error ? <ErrorState title="Some figures could not be loaded." detail={error.message} onRetry={onRetry} /> : null}
+      {error ? <ErrorState title={t('common.partialError')} detail={error.message} onRetry={onRetry} /> : null}
       {hasAnyFigure(data.overview.kpis) ? (
         <OverviewDashboard data={data} regionCode={regionCode} />
       ) : (
-        <EmptyState title={`No figures for ${year} yet`}>
-          <p>
-            Nothing was raised or reported between 1 January and {formatLongDate(data.overview.asOf)}. Choose another
-            year, or import contributions and impact records.
-          </p>
+        <EmptyState title={t('overview.emptyTitle', { year })}>
+          <p>{t('overview.emptyBody', { date: formatLongDate(data.overview.asOf) })}</p>
         </EmptyState>
       )}
     </>
@@ -98,7 +98,6 @@ interface OverviewDashboardProps {
 /** The dashboard itself, from the overview query's answer. */
 export function OverviewDashboard({ data, regionCode = null }: OverviewDashboardProps) {
   const { overview, metricCatalog } = data;
-  const periodText = `1 January to ${formatLongDate(overview.asOf)}`;
   return (
     <div className="overview__body">
       <OverviewKpis kpis={overview.kpis} catalog={metricCatalog} asOf={overview.asOf} />
@@ -114,7 +113,11 @@ export function OverviewDashboard({ data, regionCode = null }: OverviewDashboard
         catalog={metricCatalog}
         initialRegionCode={regionCode}
       />
-      <ObjectivesProgress objectives={overview.objectives} catalog={metricCatalog} periodText={periodText} />
+      <ObjectivesProgress
+        objectives={overview.objectives}
+        catalog={metricCatalog}
+        periodText={periodText(overview.asOf)}
+      />
     </div>
   );
 }

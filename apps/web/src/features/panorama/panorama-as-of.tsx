@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { formatLongDate, yearBounds } from '../../components/format/date';
+import { periodText, yearBounds } from '../../components/format/date';
+import { useT } from '../../i18n/language-provider';
 
 interface PanoramaAsOfProps {
   year: number;
@@ -12,13 +13,14 @@ interface PanoramaAsOfProps {
 
 /** Chooses the day the figures are read at, within the year. */
 export function PanoramaAsOf({ year, chosen, readAt, onChange }: PanoramaAsOfProps) {
+  const t = useT();
   const inputId = useId();
   const { first, last } = yearBounds(year);
   const shown = chosen ?? readAt;
   return (
     <div className="panorama-field">
       <label htmlFor={inputId} className="panorama-field__label">
-        Figures as of
+        {t('asOf.label')}
       </label>
       <div className="panorama-as-of">
         <input
@@ -28,7 +30,7 @@ export function PanoramaAsOf({ year, chosen, readAt, onChange }: PanoramaAsOfPro
           min={first}
           max={last}
           value={shown ?? ''}
-          title={shown ? `Figures from 1 January to ${formatLongDate(shown)}` : undefined}
+          title={shown ? t('asOf.figuresFrom', { period: periodText(shown) }) : undefined}
           onChange={(event) => {
             const value = event.currentTarget.value;
             if (value === '') onChange(null);
@@ -37,7 +39,7 @@ export function PanoramaAsOf({ year, chosen, readAt, onChange }: PanoramaAsOfPro
         />
         {chosen ? (
           <button type="button" className="panorama-button" onClick={() => onChange(null)}>
-            Latest data
+            {t('asOf.latest')}
           </button>
         ) : null}
       </div>

@@ -2,6 +2,7 @@ import { gql } from 'urql';
 import { CHART_ROLE_COLORS, Chart } from '../../components/chart/chart';
 import { formatUsd } from '../../components/format/number';
 import { EmptyState } from '../../components/query-state/query-state';
+import { useT } from '../../i18n/language-provider';
 import { incomeStreamChartRows, trendChartRows } from './panorama-model';
 import { PanoramaPanel } from './panorama-panel';
 
@@ -41,28 +42,31 @@ export const PanoramaTrend_Panorama = gql<PanoramaTrendFields>`
 
 /** Revenue month by month: bars for this year, a line for the year before. */
 export function PanoramaTrend({ panorama }: { panorama: PanoramaTrendFields }) {
+  const t = useT();
   const rows = trendChartRows(panorama.trend, panorama.asOf);
-  const previousYear = panorama.year - 1;
+  const { year } = panorama;
+  const previousYear = year - 1;
   return (
     <PanoramaPanel
-      title="Monthly revenue"
-      lead={`${panorama.year} month by month, with ${previousYear} beside it`}
+      title={t('chart.monthlyRevenue')}
+      lead={t('chart.monthlyRevenueLead', { year, previousYear })}
       className="panorama-chart-panel"
     >
       {rows.length === 0 ? (
-        <EmptyState title="No monthly figures yet" />
+        <EmptyState title={t('chart.monthlyRevenueEmpty')} />
       ) : (
         <Chart
           data={rows}
           xKey="month"
+          categoryLabel={t('category.month')}
           kind="bar"
           series={[
-            { key: 'value', label: String(panorama.year), color: CHART_ROLE_COLORS.actual },
+            { key: 'value', label: String(year), color: CHART_ROLE_COLORS.actual },
             { key: 'previous', label: String(previousYear), color: CHART_ROLE_COLORS.previous, kind: 'line' },
           ]}
           valueFormat={formatUsdCompact}
           height={280}
-          ariaLabel={`Revenue of ${panorama.region.code} by month, ${panorama.year} and ${previousYear}`}
+          ariaLabel={t('panorama.monthlyRevenueChart', { code: panorama.region.code, year, previousYear })}
         />
       )}
     </PanoramaPanel>
@@ -95,28 +99,31 @@ export const PanoramaIncomeStreams_Panorama = gql<PanoramaIncomeStreamsFields>`
 
 /** Revenue of each income stream, beside the same days a year earlier. */
 export function PanoramaIncomeStreams({ panorama }: { panorama: PanoramaIncomeStreamsFields }) {
+  const t = useT();
   const rows = incomeStreamChartRows(panorama.byIncomeStream);
-  const previousYear = panorama.year - 1;
+  const { year } = panorama;
+  const previousYear = year - 1;
   return (
     <PanoramaPanel
-      title="Revenue by income stream"
-      lead={`To date, against the same days of ${previousYear}`}
+      title={t('chart.byIncomeStream')}
+      lead={t('chart.byIncomeStreamLead', { previousYear })}
       className="panorama-chart-panel"
     >
       {rows.length === 0 ? (
-        <EmptyState title="No revenue by income stream yet" />
+        <EmptyState title={t('chart.byIncomeStreamEmpty')} />
       ) : (
         <Chart
           data={rows}
           xKey="stream"
+          categoryLabel={t('category.stream')}
           kind="bar"
           series={[
-            { key: 'value', label: String(panorama.year), color: CHART_ROLE_COLORS.actual },
+            { key: 'value', label: String(year), color: CHART_ROLE_COLORS.actual },
             { key: 'previous', label: String(previousYear), color: CHART_ROLE_COLORS.previous },
           ]}
           valueFormat={formatUsdCompact}
           height={280}
-          ariaLabel={`Revenue of ${panorama.region.code} by income stream to date, ${panorama.year} against ${previousYear}`}
+          ariaLabel={t('panorama.byIncomeStreamChart', { code: panorama.region.code, year, previousYear })}
         />
       )}
     </PanoramaPanel>

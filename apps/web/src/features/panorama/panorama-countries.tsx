@@ -5,6 +5,8 @@ import { DataTable } from '../../components/data-table/data-table';
 import { periodText } from '../../components/format/date';
 import { formatCompactNumber, metricFormatter } from '../../components/kpi-card/metric-format';
 import { EmptyState, LoadingState } from '../../components/query-state/query-state';
+import { useT } from '../../i18n/language-provider';
+import type { Translate } from '../../i18n/translate';
 import { valuesByMetric } from './panorama-model';
 import { PanoramaPanel } from './panorama-panel';
 
@@ -70,15 +72,15 @@ export interface CountryRow {
   beneficiaries: number | null;
 }
 
-/** The table's rows from `byCountry`, in the API's order. */
-export function countryRows(rows: PanoramaCountriesFields['byCountry']): CountryRow[] {
+/** The table's rows from `byCountry`, in the API's order; `bureauName` names the row without a country office. */
+export function countryRows(rows: PanoramaCountriesFields['byCountry'], bureauName: string): CountryRow[] {
   return rows.map((row) => {
     const figures = valuesByMetric(row.values);
     const revenue = figures.get('REVENUE_USD');
     return {
       key: row.country?.iso3 ?? 'NONE',
       iso3: row.country?.iso3 ?? null,
-      name: row.country?.name ?? 'No country office',
+      name: row.country?.name ?? bureauName,
       revenueUsd: revenue?.value ?? null,
       previousRevenueUsd: revenue?.previous ?? null,
       revenueChange: revenue?.change ?? null,
@@ -88,35 +90,52 @@ export function countryRows(rows: PanoramaCountriesFields['byCountry']): Country
   });
 }
 
-const column = dataColumns<CountryRow>();
-const COLUMNS: DataColumn<CountryRow>[] = [
-  column.text({ id: 'name', header: 'Country office', value: (row) => row.name, rowHeader: true, wide: true }),
-  column.text({ id: 'iso3', header: 'ISO3', value: (row) => row.iso3, csvOnly: true }),
-  column.usd({ id: 'revenueUsd', header: 'Revenue', csvHeader: 'Revenue (USD)', value: (row) => row.revenueUsd }),
-  column.usd({
-    id: 'previousRevenueUsd',
-    header: 'Last year',
-    csvHeader: 'Revenue a year earlier (USD)',
-    value: (row) => row.previousRevenueUsd,
-    compact: true,
-  }),
-  column.percent({
-    id: 'revenueChange',
-    header: 'Change',
-    csvHeader: 'Revenue change (ratio)',
-    signed: true,
-    value: (row) => row.revenueChange,
-  }),
-  column.number({ id: 'activePartners', header: 'Active partners', value: (row) => row.activePartners }),
-  column.number({ id: 'beneficiaries', header: 'Beneficiaries', value: (row) => row.beneficiaries }),
-];
+/** The columns of the countries table, in the language of `t`. */
+function countryColumns(t: Translate): DataColumn<CountryRow>[] {
+  const column = dataColumns<CountryRow>();
+  return [
+    column.text({
+      id: 'name',
+      header: t('columns.countryOffice'),
+      value: (row) => row.name,
+      rowHeader: true,
+      wide: true,
+    }),
+    column.text({ id: 'iso3', header: 'ISO3', value: (row) => row.iso3, csvOnly: true }),
+    column.usd({
+      id: 'revenueUsd',
+      header: t('columns.revenue'),
+      csvHeader: t('columns.inUsd', { header: t('columns.revenue') }),
+      value: (row) => row.revenueUsd,
+    }),
+    column.usd({
+      id: 'previousRevenueUsd',
+      header: t('columns.lastYear'),
+      csvHeader: t('columns.revenueLastYearUsd'),
+      value: (row) => row.previousRevenueUsd,
+      compact: true,
+    }),
+    column.percent({
+      id: 'revenueChange',
+      header: t('columns.change'),
+      csvHeader: t('columns.revenueChangeRatio'),
+      signed: true,
+      value: (row) => row.revenueChange,
+    }),
+    column.number({ id: 'activePartners', header: t('columns.activePartners'), value: (row) => row.activePartners }),
+    column.number({ id: 'beneficiaries', header: t('columns.beneficiaries'), value: (row) => row.beneficiaries }),
+  ];
+}
 
 const formatRevenue = metricFormatter('USD');
 
 /** Revenue by country office: a map zoomed to the region's countries, and a table to sort and export. */
 export function PanoramaCountries({ panorama }: { panorama: PanoramaCountriesFields }) {
+  const t = useT();
   const { region, year } = panorama;
-  const rows = useMemo(() => countryRows(panorama.byCountry), [panorama.byCountry]);
+  const bureauName = t('panorama.countries.none');
+  const rows = useMemo(() => countryRows(panorama.byCountry, bureauName), [panorama.byCountry, bureauName]);
+  const columns = useMemo(() => countryColumns(t), [t]);
   const focusIso3s = useMemo(() => region.countries.map((country) => country.iso3), [region.countries]);
   const { values, names } = useMemo(() => {
     const shaded: Record<string, number | null> = {};
@@ -132,46 +151,48 @@ export function PanoramaCountries({ panorama }: { panorama: PanoramaCountriesFie
   return (
     <>
       <PanoramaPanel
-        title="Country offices"
-        lead={`Revenue by country office, ${periodText(panorama.asOf)}. Countries shaded grey have no figure.`}
+        title={t('map.countryOffices')}
+        lead={t('panorama.countries.mapLead', { period: periodText(panorama.asOf) })}
         className="panorama-map"
       >
         {region.countries.length === 0 ? (
-          <EmptyState title={`${region.code} has no country offices`}>
-            <p>Its revenue is raised globally: see the partners and income streams.</p>
+          <EmptyState title={t('panorama.countries.noOffices', { code: region.code })}>
+            <p>{t('panorama.countries.noOfficesBody')}</p>
           </EmptyState>
         ) : (
-          <Suspense fallback={<LoadingState label="Drawing the map…" lines={6} />}>
+          <Suspense fallback={<LoadingState label={t('map.drawing')} lines={6} />}>
             <ChoroplethMap
               values={values}
               countryNames={names}
               valueFormat={formatRevenue}
               focusIso3s={focusIso3s}
-              legendTitle="Revenue (USD)"
+              legendTitle={t('columns.inUsd', { header: t('columns.revenue') })}
               legendValueFormat={formatCompactNumber}
-              ariaLabel={`Revenue by country office of ${region.code}, ${year} to date`}
+              ariaLabel={t('panorama.countries.mapChart', { code: region.code, year })}
             />
           </Suspense>
         )}
       </PanoramaPanel>
       <section className="card panorama-table" aria-labelledby="panorama-countries-title">
         <DataTable
-          caption={`Country offices of ${region.code}, ${year}`}
+          caption={t('panorama.countries.caption', { code: region.code, year })}
           captionHidden
           heading={
             <div className="panorama-panel__header">
               <h2 id="panorama-countries-title" className="panorama-panel__title">
-                By country office
+                {t('panorama.countries.title')}
               </h2>
-              <p className="panorama-panel__lead">{periodText(panorama.asOf)}, against the same days a year earlier.</p>
+              <p className="panorama-panel__lead">
+                {t('panorama.countries.lead', { period: periodText(panorama.asOf) })}
+              </p>
             </div>
           }
-          columns={COLUMNS}
+          columns={columns}
           data={rows}
           getRowId={(row) => row.key}
           initialSorting={[{ id: 'revenueUsd', desc: true }]}
-          emptyTitle="No figures by country office"
-          empty={<p>Nothing was raised or reported by a country office of this region in these days.</p>}
+          emptyTitle={t('panorama.countries.empty')}
+          empty={<p>{t('panorama.countries.emptyBody')}</p>}
           csvFileName={`countries-${region.code.toLowerCase()}-${year}`}
         />
       </section>

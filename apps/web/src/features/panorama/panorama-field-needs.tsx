@@ -1,7 +1,10 @@
+import { useMemo } from 'react';
 import { gql } from 'urql';
 import { formatEnum } from '../../components/data-table/cell-format';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
 import { DataTable } from '../../components/data-table/data-table';
+import { useT } from '../../i18n/language-provider';
+import type { Translate } from '../../i18n/translate';
 
 export interface PanoramaFieldNeed {
   id: string;
@@ -47,56 +50,68 @@ function NeedStatus({ status }: { status: string }) {
   );
 }
 
-const column = dataColumns<PanoramaFieldNeed>();
-const COLUMNS: DataColumn<PanoramaFieldNeed>[] = [
-  column.text({
-    id: 'title',
-    header: 'Need',
-    value: (row) => row.title,
-    rowHeader: true,
-    wide: true,
-    cell: (row) => (
-      <>
-        {row.title}
-        <span className="panorama-need__description">{row.description}</span>
-      </>
-    ),
-  }),
-  column.text({ id: 'description', header: 'Description', value: (row) => row.description, csvOnly: true }),
-  column.enumeration({
-    id: 'status',
-    header: 'Status',
-    value: (row) => row.status,
-    cell: (row) => <NeedStatus status={row.status} />,
-  }),
-  column.text({ id: 'country', header: 'Country office', value: (row) => row.country?.name ?? 'Bureau-wide' }),
-  column.text({ id: 'sector', header: 'Sector', value: (row) => row.sector }),
-  column.date({ id: 'identifiedOn', header: 'Identified', value: (row) => row.identifiedOn }),
-];
+/** The columns of the field needs table, in the language of `t`. */
+function fieldNeedColumns(t: Translate): DataColumn<PanoramaFieldNeed>[] {
+  const column = dataColumns<PanoramaFieldNeed>();
+  return [
+    column.text({
+      id: 'title',
+      header: t('columns.need'),
+      value: (row) => row.title,
+      rowHeader: true,
+      wide: true,
+      cell: (row) => (
+        <>
+          {row.title}
+          <span className="panorama-need__description">{row.description}</span>
+        </>
+      ),
+    }),
+    column.text({
+      id: 'description',
+      header: t('columns.description'),
+      value: (row) => row.description,
+      csvOnly: true,
+    }),
+    column.enumeration({
+      id: 'status',
+      header: t('columns.status'),
+      value: (row) => row.status,
+      cell: (row) => <NeedStatus status={row.status} />,
+    }),
+    column.text({
+      id: 'country',
+      header: t('columns.countryOffice'),
+      value: (row) => row.country?.name ?? t('fieldNeeds.bureauWide'),
+    }),
+    column.text({ id: 'sector', header: t('columns.sector'), value: (row) => row.sector }),
+    column.date({ id: 'identifiedOn', header: t('columns.identified'), value: (row) => row.identifiedOn }),
+  ];
+}
 
 /** Field needs the private sector may meet: what, where, since when, and whether a partner answers it. */
 export function PanoramaFieldNeeds({ panorama }: { panorama: PanoramaFieldNeedsFields }) {
+  const t = useT();
+  const columns = useMemo(() => fieldNeedColumns(t), [t]);
   const code = panorama.region.code;
   return (
     <section className="card panorama-table" aria-labelledby="panorama-needs-title">
       <DataTable
-        caption={`Field needs of ${code}`}
+        caption={t('fieldNeeds.caption', { code })}
         captionHidden
         heading={
           <div className="panorama-panel__header">
             <h2 id="panorama-needs-title" className="panorama-panel__title">
-              Field needs
+              {t('fieldNeeds.title')}
             </h2>
-            <p className="panorama-panel__lead">
-              What the country offices need that the private sector may meet; open ones first.
-            </p>
+            <p className="panorama-panel__lead">{t('fieldNeeds.lead')}</p>
           </div>
         }
-        columns={COLUMNS}
+        columns={columns}
         data={panorama.fieldNeeds}
         getRowId={(row) => row.id}
-        emptyTitle="No field needs recorded"
-        empty={<p>The region's country offices have not identified any need for the private sector yet.</p>}
+        emptyTitle={t('fieldNeeds.empty')}
+        empty={<p>{t('fieldNeeds.emptyBody')}</p>}
         csvFileName={`field-needs-${code.toLowerCase()}`}
       />
     </section>

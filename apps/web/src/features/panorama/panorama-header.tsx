@@ -2,6 +2,8 @@ import { gql } from 'urql';
 import { Badge } from '../../components/badge/badge';
 import { formatLongDate, periodText } from '../../components/format/date';
 import { formatPercent } from '../../components/format/number';
+import { useT } from '../../i18n/language-provider';
+import { withNodes } from '../../i18n/rich-text';
 import { PanoramaAsOf } from './panorama-as-of';
 import { rankText } from './panorama-model';
 import { RegionSwitcher } from './region-switcher';
@@ -48,39 +50,37 @@ interface PanoramaHeaderProps {
  * of revenue; and the controls (region, as-of day, print), which print leaves out.
  */
 export function PanoramaHeader({ code, year, chosenAsOf, onAsOfChange, panorama }: PanoramaHeaderProps) {
+  const t = useT();
   const region = panorama?.region;
   const asOf = panorama?.asOf ?? chosenAsOf;
   return (
     <header className="page__header panorama-header">
       <div className="panorama-header__title">
         <p className="panorama-header__eyebrow">
-          <span>Region panorama</span>
+          <span>{t('panorama.eyebrow')}</span>
           <Badge tone={code === 'HQ' ? 'neutral' : 'accent'}>{code}</Badge>
           {region?.city ? <span>{region.city}</span> : null}
         </p>
         <h1>{region?.name ?? code}</h1>
         <p className="page__lead panorama-header__period">
           <strong>{year}</strong>
-          {asOf ? <> · figures from {periodText(asOf)}</> : null}
+          {asOf ? <> · {t('panorama.figuresFrom', { period: periodText(asOf) })}</> : null}
         </p>
         {panorama ? (
           <p className="panorama-header__standing">
             <strong>{rankText(panorama.rank, panorama.regionCount)}</strong>
             {panorama.share !== null ? (
-              <>
-                {' '}
-                · <strong>{formatPercent(panorama.share)}</strong> of all regions' revenue
-              </>
+              <> · {withNodes(t('panorama.share'), { share: <strong>{formatPercent(panorama.share)}</strong> })}</>
             ) : null}
           </p>
         ) : null}
-        <p className="panorama-header__printed">Printed on {formatLongDate(todayIso())}</p>
+        <p className="panorama-header__printed">{t('panorama.printed', { date: formatLongDate(todayIso()) })}</p>
       </div>
       <div className="panorama-header__controls">
         <RegionSwitcher code={code} />
         <PanoramaAsOf year={year} chosen={chosenAsOf} readAt={panorama?.asOf ?? null} onChange={onAsOfChange} />
         <button type="button" className="button panorama-header__print" onClick={() => window.print()}>
-          Print
+          {t('panorama.print')}
         </button>
       </div>
     </header>

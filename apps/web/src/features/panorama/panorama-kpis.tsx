@@ -9,6 +9,9 @@ import {
   parseStatus,
   parseUnit,
 } from '../../components/kpi-card/metric-format';
+import { metricDescription, metricLabel } from '../../i18n/catalog-labels';
+import { useT } from '../../i18n/language-provider';
+import { withNodes } from '../../i18n/rich-text';
 import {
   catalogByCode,
   comparePeer,
@@ -60,6 +63,7 @@ interface PanoramaKpisProps {
  * then the impact, innovation and enabler metrics.
  */
 export function PanoramaKpis({ panorama, catalog }: PanoramaKpisProps) {
+  const t = useT();
   const headlineId = useId();
   const supportingId = useId();
   const figures = valuesByMetric(panorama.kpis);
@@ -67,7 +71,7 @@ export function PanoramaKpis({ panorama, catalog }: PanoramaKpisProps) {
   const definitions = catalogByCode(catalog);
   const pace: ExpectedPace = {
     share: yearElapsedShare(panorama.asOf),
-    label: `Expected by ${formatDayMonth(panorama.asOf)}`,
+    label: t('kpi.expectedBy', { date: formatDayMonth(panorama.asOf) }),
   };
 
   const card = (code: string, size: 'large' | 'compact') => {
@@ -78,8 +82,8 @@ export function PanoramaKpis({ panorama, catalog }: PanoramaKpisProps) {
     return (
       <li key={code} className="panorama-kpi">
         <KpiCard
-          label={definition?.label ?? code}
-          description={definition?.description}
+          label={definition ? metricLabel(definition) : code}
+          description={definition && metricDescription(definition)}
           unit={unit}
           value={figure?.value ?? null}
           previous={figure?.previous}
@@ -103,20 +107,18 @@ export function PanoramaKpis({ panorama, catalog }: PanoramaKpisProps) {
       <section className="panorama-section" aria-labelledby={headlineId}>
         <div className="panorama-section__heading">
           <h2 id={headlineId} className="panorama-section__title">
-            Key figures
+            {t('kpis.headline')}
           </h2>
-          <p className="panorama-section__note">
-            Against the region's full-year target, the same days last year and the other regions' average.
-          </p>
+          <p className="panorama-section__note">{t('panorama.kpisNote')}</p>
         </div>
         <ul className="panorama-kpis panorama-kpis--headline">{HEADLINE_METRICS.map((code) => card(code, 'large'))}</ul>
       </section>
       <section className="panorama-section" aria-labelledby={supportingId}>
         <div className="panorama-section__heading">
           <h2 id={supportingId} className="panorama-section__title">
-            Impact, innovation and enablers
+            {t('kpis.supporting')}
           </h2>
-          <p className="panorama-section__note">Changes are on the same days last year.</p>
+          <p className="panorama-section__note">{t('kpis.supportingNote')}</p>
         </div>
         <ul className="panorama-kpis panorama-kpis--supporting">
           {supportingMetrics(catalog).map((code) => card(code, 'compact'))}
@@ -135,10 +137,13 @@ interface PeerLineProps {
 
 /** "Others' average: $9.6M · RBN 9% higher", beneath a card. */
 function PeerLine({ regionCode, value, peer, unit }: PeerLineProps) {
+  const t = useT();
   const comparison = comparePeer(value, peer, unit);
   return (
     <p className="panorama-kpi__peer">
-      Others' average: <strong title={formatMetricValueFull(peer, unit)}>{formatMetricValue(peer, unit)}</strong>
+      {withNodes(t('panorama.peerAverage'), {
+        average: <strong title={formatMetricValueFull(peer, unit)}>{formatMetricValue(peer, unit)}</strong>,
+      })}
       {comparison ? (
         <span className={`panorama-kpi__peer-comparison panorama-kpi__peer-comparison--${comparison.direction}`}>
           {' '}

@@ -1,9 +1,11 @@
 import type { CombinedError } from 'urql';
+import { formatEnum } from '../../components/data-table/cell-format';
 import { formatPercent } from '../../components/format/number';
 import type { MetricUnit } from '../../components/kpi-card/metric-format';
+import type { TextKey } from '../../i18n/messages';
+import { translate } from '../../i18n/translate';
 
 export {
-  INCOME_STREAM_LABELS,
   type IncomeStreamChartRow,
   incomeStreamChartRows,
   type TrendChartRow,
@@ -13,6 +15,7 @@ export {
 /**
  * The panorama's view of the API's answer: which figures go where, and the rows the charts and
  * tables draw. Nothing here computes a figure; it picks, labels and reshapes what the API computed.
+ * Labels are in the language shown.
  */
 
 /** A metric of the catalog: its name, unit and meaning. */
@@ -52,21 +55,13 @@ export const HEADLINE_METRICS = [
   'BENEFICIARIES_REACHED',
 ] as const;
 
-export const PILLARS = [
-  { code: 'INCOME', label: 'Income', lead: 'Money raised' },
-  { code: 'IMPACT', label: 'Impact', lead: 'What partnerships achieve on the ground' },
-  { code: 'INNOVATION', label: 'Innovation', lead: 'New technology, models and expertise' },
-  { code: 'ENABLER', label: 'Enablers', lead: 'The field priorities that make the rest possible' },
-] as const;
-
-export const STAGE_LABELS: Readonly<Record<string, string>> = {
-  IDENTIFIED: 'Identified',
-  QUALIFIED: 'Qualified',
-  PROPOSAL: 'Proposal',
-  NEGOTIATION: 'Negotiation',
-  WON: 'Won',
-  LOST: 'Lost',
-};
+/** The strategy's pillars, in its order: the messages of their names and leads. */
+export const PILLARS: readonly { code: string; label: TextKey; lead: TextKey }[] = [
+  { code: 'INCOME', label: 'pillar.INCOME', lead: 'pillar.INCOME.lead' },
+  { code: 'IMPACT', label: 'pillar.IMPACT', lead: 'pillar.IMPACT.lead' },
+  { code: 'INNOVATION', label: 'pillar.INNOVATION', lead: 'pillar.INNOVATION.lead' },
+  { code: 'ENABLER', label: 'pillar.ENABLER', lead: 'pillar.ENABLER.lead' },
+];
 
 /** The catalog by metric code. */
 export function catalogByCode(catalog: readonly MetricDefinition[]): ReadonlyMap<string, MetricDefinition> {
@@ -106,17 +101,14 @@ export function regionShortName(region: RegionSummary): string {
   return region.city ? `${region.code} · ${region.city}` : region.code;
 }
 
-const ordinalRules = new Intl.PluralRules('en-US', { type: 'ordinal' });
-const ORDINAL_SUFFIXES: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
-
-/** 1 → "1st", 2 → "2nd", 13 → "13th", 22 → "22nd". */
+/** A region's place: 1 → "1st", 2 → "2nd", 13 → "13th", 22 → "22nd" ("1re", "2e"; "1.ª", "2.ª"). */
 export function ordinal(position: number): string {
-  return `${position}${ORDINAL_SUFFIXES[ordinalRules.select(position)] ?? 'th'}`;
+  return translate('panorama.ordinal', { count: position }, { ordinal: true });
 }
 
 /** "2nd of 7 regions by revenue". */
 export function rankText(rank: number, regionCount: number): string {
-  return `${ordinal(rank)} of ${regionCount} ${regionCount === 1 ? 'region' : 'regions'} by revenue`;
+  return translate('panorama.rank', { count: regionCount, rank: ordinal(rank) });
 }
 
 export interface PeerComparison {
@@ -138,18 +130,21 @@ export function comparePeer(
   if (typeof value !== 'number' || typeof peer !== 'number' || !Number.isFinite(value) || !Number.isFinite(peer)) {
     return null;
   }
+  const level: PeerComparison = { direction: 'level', text: translate('peer.level') };
   if (unit === 'RATE') {
     const points = Math.round((value - peer) * 1000) / 10;
-    if (points === 0) return { direction: 'level', text: 'on a par' };
+    if (points === 0) return level;
     const direction = points > 0 ? 'higher' : 'lower';
-    return { direction, text: `${Math.abs(points)} ${Math.abs(points) === 1 ? 'point' : 'points'} ${direction}` };
+    const key = direction === 'higher' ? 'peer.pointsHigher' : 'peer.pointsLower';
+    return { direction, text: translate(key, { count: Math.abs(points) }) };
   }
   if (peer === 0) return null;
   const ratio = value / peer - 1;
-  const amount = formatPercent(Math.abs(ratio), { maximumFractionDigits: 0 });
-  if (amount === '0%') return { direction: 'level', text: 'on a par' };
+  const whole = { maximumFractionDigits: 0 };
+  const amount = formatPercent(Math.abs(ratio), whole);
+  if (amount === formatPercent(0, whole)) return level;
   const direction = ratio > 0 ? 'higher' : 'lower';
-  return { direction, text: `${amount} ${direction}` };
+  return { direction, text: translate(direction === 'higher' ? 'peer.higher' : 'peer.lower', { amount }) };
 }
 
 export interface PipelineStageRow {
@@ -168,7 +163,7 @@ export interface PipelineChartRow extends Record<string, unknown> {
 /** The pipeline's stages as chart categories, in the API's order (the order a deal moves in). */
 export function pipelineChartRows(stages: readonly PipelineStageRow[]): PipelineChartRow[] {
   return stages.map((stage) => ({
-    stage: STAGE_LABELS[stage.stage] ?? stage.stage,
+    stage: formatEnum(stage.stage),
     amount: stage.amountUsd,
     weighted: stage.weightedUsd,
   }));
@@ -187,10 +182,12 @@ export function objectivesByPillar<T extends { objective: { pillar: string } }>(
 ): PillarGroup<T>[] {
   const known = new Set<string>(PILLARS.map((pillar) => pillar.code));
   const groups: PillarGroup<T>[] = PILLARS.map((pillar) => ({
-    ...pillar,
+    code: pillar.code,
+    label: translate(pillar.label),
+    lead: translate(pillar.lead),
     objectives: objectives.filter((progress) => progress.objective.pillar === pillar.code),
   }));
   const others = objectives.filter((progress) => !known.has(progress.objective.pillar));
-  if (others.length > 0) groups.push({ code: 'OTHER', label: 'Other', lead: '', objectives: others });
+  if (others.length > 0) groups.push({ code: 'OTHER', label: translate('pillar.OTHER'), lead: '', objectives: others });
   return groups.filter((group) => group.objectives.length > 0);
 }

@@ -1,17 +1,20 @@
 import { ErrorState, LoadingState } from '../../components/query-state/query-state';
 import { SearchLink } from '../../components/search-link/search-link';
+import { useT } from '../../i18n/language-provider';
+import { withNodes } from '../../i18n/rich-text';
 import { useRegionList } from './region-switcher';
 
 /** An address naming no region: says so, and links to every region's panorama. */
 export function PanoramaNotFound({ code }: { code: string }) {
+  const t = useT();
   const { regions, error, fetching, reexecute } = useRegionList();
   return (
     <article className="page panorama panorama--not-found">
       <header className="page__header">
-        <h1>No region {code}</h1>
-        <p className="page__lead">There is no bureau with the code “{code}”. Open one of these panoramas instead.</p>
+        <h1>{t('panorama.notFoundTitle', { code })}</h1>
+        <p className="page__lead">{t('panorama.notFoundLead', { code })}</p>
       </header>
-      <section className="card card--padded" aria-label="Regions">
+      <section className="card card--padded" aria-label={t('nav.regions')}>
         {regions ? (
           <ul className="panorama-region-links">
             {regions.map((region) => (
@@ -25,15 +28,17 @@ export function PanoramaNotFound({ code }: { code: string }) {
           </ul>
         ) : error && !fetching ? (
           <ErrorState
-            title="The regions could not be loaded."
+            title={t('regions.listError')}
             detail={error.message}
             onRetry={() => reexecute({ requestPolicy: 'network-only' })}
           />
         ) : (
-          <LoadingState label="Loading regions…" lines={3} />
+          <LoadingState label={t('regions.loading')} lines={3} />
         )}
         <p className="panorama-region-links__all">
-          Or compare them all on the <SearchLink to="/regions">regions page</SearchLink>.
+          {withNodes(t('panorama.notFoundAll'), {
+            link: <SearchLink to="/regions">{t('panorama.notFoundAllLink')}</SearchLink>,
+          })}
         </p>
       </section>
     </article>

@@ -9,9 +9,12 @@ import {
   formatMetricValueParts,
   parseStatus,
   parseUnit,
-  STATUS_LABELS,
+  statusLabel,
 } from '../../components/kpi-card/metric-format';
 import { StatusPill } from '../../components/kpi-card/status-pill';
+import { metricDescription, metricLabel, objectiveName } from '../../i18n/catalog-labels';
+import { useT } from '../../i18n/language-provider';
+import type { TextKey } from '../../i18n/messages';
 import { toCsv } from '../../lib/csv';
 import { catalogByCode, type MetricDefinition, objectivesByPillar, type PanoramaMetricValue } from './panorama-model';
 
@@ -56,16 +59,17 @@ export const PanoramaObjectives_Panorama = gql<PanoramaObjectivesFields>`
   }
 `;
 
-const OBJECTIVES_CSV_HEADER = [
-  'Pillar',
-  'Objective code',
-  'Objective',
-  'Objective status',
-  'Metric',
-  'To date',
-  'Target',
-  'Attainment (ratio)',
-  'Metric status',
+/** The header of the objectives' CSV export: its values are the API's (codes, names, ratios). */
+const OBJECTIVES_CSV_HEADER: readonly TextKey[] = [
+  'objectives.csv.pillar',
+  'objectives.csv.objectiveCode',
+  'objectives.csv.objective',
+  'objectives.csv.objectiveStatus',
+  'objectives.csv.metric',
+  'objectives.toDate',
+  'objectives.target',
+  'objectives.csv.attainment',
+  'objectives.csv.metricStatus',
 ];
 
 interface PanoramaObjectivesProps {
@@ -75,10 +79,14 @@ interface PanoramaObjectivesProps {
 
 /** The objectives under their pillars: status pills, and each measure's attainment of its target. */
 export function PanoramaObjectives({ panorama, catalog }: PanoramaObjectivesProps) {
+  const t = useT();
   const captionId = useId();
   const definitions = catalogByCode(catalog);
   const groups = objectivesByPillar(panorama.objectives);
-  const label = (metric: string) => definitions.get(metric)?.label ?? metric;
+  const label = (metric: string) => {
+    const definition = definitions.get(metric);
+    return definition ? metricLabel(definition) : metric;
+  };
 
   const buildCsv = async () => {
     const rows = panorama.objectives.flatMap(({ objective, status, figures }) =>
@@ -95,7 +103,10 @@ export function PanoramaObjectives({ panorama, catalog }: PanoramaObjectivesProp
       ]),
     );
     return {
-      csv: toCsv(OBJECTIVES_CSV_HEADER, rows),
+      csv: toCsv(
+        OBJECTIVES_CSV_HEADER.map((key) => t(key)),
+        rows,
+      ),
       rowCount: rows.length,
       totalCount: rows.length,
       truncated: false,
@@ -107,12 +118,9 @@ export function PanoramaObjectives({ panorama, catalog }: PanoramaObjectivesProp
       <div className="panorama-panel__toolbar">
         <header className="panorama-panel__header">
           <h2 id={captionId} className="panorama-panel__title">
-            Objectives
+            {t('objectives.title')}
           </h2>
-          <p className="panorama-panel__lead">
-            Each objective's status is the worst of its measures', {periodText(panorama.asOf)}, against the full-year
-            target.
-          </p>
+          <p className="panorama-panel__lead">{t('objectives.lead', { period: periodText(panorama.asOf) })}</p>
         </header>
         <div className="panorama-controls">
           <ExportButton
@@ -125,12 +133,12 @@ export function PanoramaObjectives({ panorama, catalog }: PanoramaObjectivesProp
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
       <section className="table-scroll" tabIndex={0} aria-labelledby={captionId}>
         <table className="data-table panorama-objectives__table">
-          <caption className="visually-hidden">Objectives of {panorama.region.code} by pillar</caption>
+          <caption className="visually-hidden">{t('objectives.caption', { code: panorama.region.code })}</caption>
           <thead>
             <tr>
-              <th scope="col">Objective</th>
-              <th scope="col">Status</th>
-              <th scope="col">Measures: to date of target</th>
+              <th scope="col">{t('objectives.objective')}</th>
+              <th scope="col">{t('objectives.status')}</th>
+              <th scope="col">{t('objectives.measures')}</th>
             </tr>
           </thead>
           {groups.map((group) => (
@@ -144,15 +152,18 @@ export function PanoramaObjectives({ panorama, catalog }: PanoramaObjectivesProp
               {group.objectives.map(({ objective, status, figures }) => (
                 <tr key={objective.code}>
                   <th scope="row">
-                    {objective.name}
+                    {objectiveName(objective)}
                     <span className="panorama-objectives__code">{objective.code}</span>
                   </th>
                   <td>
-                    <StatusPill status={parseStatus(status)} context={`${objective.name} status`} />
+                    <StatusPill
+                      status={parseStatus(status)}
+                      context={t('kpi.statusContext', { label: objectiveName(objective) })}
+                    />
                   </td>
                   <td>
                     {figures.length === 0 ? (
-                      <span className="panorama-objectives__none">No measure in the catalog yet</span>
+                      <span className="panorama-objectives__none">{t('objectives.noMeasure')}</span>
                     ) : (
                       <ul className="panorama-measures">
                         {figures.map((figure) => (
@@ -186,18 +197,23 @@ interface MeasureProps {
 
 /** "Beneficiaries reached  143.3K of 130K people  110.2% ●": one measure of an objective. */
 function Measure({ figure, label, catalog }: MeasureProps) {
-  const unit = parseUnit(catalog.get(figure.metric)?.unit);
+  const t = useT();
+  const definition = catalog.get(figure.metric);
+  const unit = parseUnit(definition?.unit);
   const status = parseStatus(figure.status);
   const modifier = status ? status.toLowerCase().replace('_', '-') : 'none';
   return (
     <li className="panorama-measure">
-      <span className="panorama-measure__label" title={catalog.get(figure.metric)?.description}>
+      <span className="panorama-measure__label" title={definition && metricDescription(definition)}>
         {label}
       </span>
       <span className="panorama-measure__values" title={formatMetricValueFull(figure.value, unit)}>
         {typeof figure.target === 'number'
-          ? `${formatMetricValueParts(figure.value, unit).figure} of ${formatMetricValue(figure.target, unit)}`
-          : `${formatMetricValue(figure.value, unit)} · no target`}
+          ? t('objectives.valueOfTarget', {
+              value: formatMetricValueParts(figure.value, unit).figure,
+              target: formatMetricValue(figure.target, unit),
+            })
+          : t('objectives.valueNoTarget', { value: formatMetricValue(figure.value, unit) })}
       </span>
       <span className={`panorama-measure__attainment panorama-measure__attainment--${modifier}`}>
         {formatPercent(figure.attainment)}
@@ -207,7 +223,7 @@ function Measure({ figure, label, catalog }: MeasureProps) {
               {' '}
               {STATUS_GLYPHS[status]}
             </span>
-            <span className="visually-hidden"> ({STATUS_LABELS[status]})</span>
+            <span className="visually-hidden"> ({statusLabel(status)})</span>
           </>
         ) : null}
       </span>

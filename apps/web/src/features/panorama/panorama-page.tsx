@@ -4,6 +4,7 @@ import { type CombinedError, gql, useQuery } from 'urql';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
 import { periodText } from '../../components/format/date';
 import { EmptyState, ErrorState, LoadingState } from '../../components/query-state/query-state';
+import { useT } from '../../i18n/language-provider';
 import { useFilters } from '../../lib/filters';
 import {
   PanoramaIncomeStreams,
@@ -93,7 +94,8 @@ export const PanoramaPage_Panorama = gql<PanoramaPagePanoramaQuery, PanoramaPage
 export function PanoramaPage() {
   const params = useParams();
   const code = (params.code ?? '').trim().toUpperCase();
-  useDocumentTitle(`${code} panorama`);
+  const t = useT();
+  useDocumentTitle(t('panorama.documentTitle', { code }));
   const [filters, setFilters] = useFilters();
   const [result, reexecuteQuery] = useQuery({
     query: PanoramaPage_Panorama,
@@ -131,25 +133,23 @@ interface PanoramaContentProps {
 
 /** Loading, failed, empty, or the panorama; a partial error shows above what did load. */
 export function PanoramaContent({ data, error, fetching, onRetry }: PanoramaContentProps) {
+  const t = useT();
   if (data === undefined) {
     if (error && !fetching) {
-      return <ErrorState title="The panorama could not be loaded." detail={error.message} onRetry={onRetry} />;
+      return <ErrorState title={t('panorama.error')} detail={error.message} onRetry={onRetry} />;
     }
-    return <LoadingState label="Loading the panorama…" lines={8} />;
+    return <LoadingState label={t('panorama.loading')} lines={8} />;
   }
   const { panorama } = data;
   return (
     <>
-      {error ? <ErrorState title="Some figures could not be loaded." detail={error.message} onRetry={onRetry} /> : null}
+      {error ? <ErrorState title={t('common.partialError')} detail={error.message} onRetry={onRetry} /> : null}
       {hasAnyFigure(panorama.kpis) ? (
         <PanoramaDashboard data={data} />
       ) : (
         <>
-          <EmptyState title={`No figures for ${panorama.region.code} in ${panorama.year} yet`}>
-            <p>
-              Nothing was raised or reported from {periodText(panorama.asOf)}. Choose another year, or import
-              contributions and impact records.
-            </p>
+          <EmptyState title={t('panorama.emptyTitle', { code: panorama.region.code, year: panorama.year })}>
+            <p>{t('panorama.emptyBody', { period: periodText(panorama.asOf) })}</p>
           </EmptyState>
           <PanoramaFieldNeeds panorama={panorama} />
           <PanoramaStories panorama={panorama} />

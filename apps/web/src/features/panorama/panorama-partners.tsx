@@ -4,6 +4,8 @@ import { type DataColumn, dataColumns } from '../../components/data-table/column
 import { DataTable } from '../../components/data-table/data-table';
 import { periodText } from '../../components/format/date';
 import { SearchLink } from '../../components/search-link/search-link';
+import { useT } from '../../i18n/language-provider';
+import type { Translate } from '../../i18n/translate';
 import { valuesByMetric } from './panorama-model';
 
 export interface PanoramaPartnersFields {
@@ -78,67 +80,75 @@ function partnerPath(id: string): string {
   return `/partners/${encodeURIComponent(id)}`;
 }
 
-const column = dataColumns<PartnerRow>();
-const COLUMNS: DataColumn<PartnerRow>[] = [
-  column.number({ id: 'rank', header: 'Rank', value: (row) => row.rank }),
-  column.text({
-    id: 'name',
-    header: 'Partner',
-    value: (row) => row.name,
-    rowHeader: true,
-    wide: true,
-    cell: (row) => <SearchLink to={partnerPath(row.id)}>{row.name}</SearchLink>,
-  }),
-  column.text({ id: 'id', header: 'Partner ID', value: (row) => row.id, csvOnly: true }),
-  column.enumeration({ id: 'partnerType', header: 'Type', value: (row) => row.partnerType }),
-  column.usd({ id: 'revenueUsd', header: 'Revenue', csvHeader: 'Revenue (USD)', value: (row) => row.revenueUsd }),
-  column.number({
-    id: 'contributions',
-    header: 'Gifts',
-    csvHeader: 'Contributions',
-    value: (row) => row.contributions,
-  }),
-  column.usd({
-    id: 'previousRevenueUsd',
-    header: 'Last year',
-    csvHeader: 'Revenue a year earlier (USD)',
-    value: (row) => row.previousRevenueUsd,
-    compact: true,
-  }),
-  column.percent({
-    id: 'revenueChange',
-    header: 'Change',
-    csvHeader: 'Revenue change (ratio)',
-    signed: true,
-    value: (row) => row.revenueChange,
-  }),
-];
+/** The columns of the top partners table, in the language of `t`. */
+function topPartnerColumns(t: Translate): DataColumn<PartnerRow>[] {
+  const column = dataColumns<PartnerRow>();
+  return [
+    column.number({ id: 'rank', header: t('columns.rank'), value: (row) => row.rank }),
+    column.text({
+      id: 'name',
+      header: t('columns.partner'),
+      value: (row) => row.name,
+      rowHeader: true,
+      wide: true,
+      cell: (row) => <SearchLink to={partnerPath(row.id)}>{row.name}</SearchLink>,
+    }),
+    column.text({ id: 'id', header: t('columns.partnerId'), value: (row) => row.id, csvOnly: true }),
+    column.enumeration({ id: 'partnerType', header: t('columns.type'), value: (row) => row.partnerType }),
+    column.usd({
+      id: 'revenueUsd',
+      header: t('columns.revenue'),
+      csvHeader: t('columns.inUsd', { header: t('columns.revenue') }),
+      value: (row) => row.revenueUsd,
+    }),
+    column.number({
+      id: 'contributions',
+      header: t('columns.gifts'),
+      csvHeader: t('columns.contributions'),
+      value: (row) => row.contributions,
+    }),
+    column.usd({
+      id: 'previousRevenueUsd',
+      header: t('columns.lastYear'),
+      csvHeader: t('columns.revenueLastYearUsd'),
+      value: (row) => row.previousRevenueUsd,
+      compact: true,
+    }),
+    column.percent({
+      id: 'revenueChange',
+      header: t('columns.change'),
+      csvHeader: t('columns.revenueChangeRatio'),
+      signed: true,
+      value: (row) => row.revenueChange,
+    }),
+  ];
+}
 
 /** The region's ten largest partners of the year to date, each linked to its page. */
 export function PanoramaPartners({ panorama }: { panorama: PanoramaPartnersFields }) {
+  const t = useT();
+  const columns = useMemo(() => topPartnerColumns(t), [t]);
   const rows = useMemo(() => partnerRows(panorama.topPartners), [panorama.topPartners]);
   const { region, year } = panorama;
   return (
     <section className="card panorama-table panorama-table--short" aria-labelledby="panorama-partners-title">
       <DataTable
-        caption={`Top partners of ${region.code}, ${year}`}
+        caption={t('topPartners.caption', { code: region.code, year })}
         captionHidden
         heading={
           <div className="panorama-panel__header">
             <h2 id="panorama-partners-title" className="panorama-panel__title">
-              Top partners
+              {t('topPartners.title')}
             </h2>
-            <p className="panorama-panel__lead">
-              The ten who gave most, {periodText(panorama.asOf)}, against the same days a year earlier.
-            </p>
+            <p className="panorama-panel__lead">{t('topPartners.lead', { period: periodText(panorama.asOf) })}</p>
           </div>
         }
-        columns={COLUMNS}
+        columns={columns}
         data={rows}
         getRowId={(row) => row.id}
         initialSorting={[{ id: 'rank', desc: false }]}
-        emptyTitle="No partner gave yet"
-        empty={<p>No contribution was recorded for this region in these days.</p>}
+        emptyTitle={t('topPartners.empty')}
+        empty={<p>{t('topPartners.emptyBody')}</p>}
         csvFileName={`top-partners-${region.code.toLowerCase()}-${year}`}
       />
     </section>

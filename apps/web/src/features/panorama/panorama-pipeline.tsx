@@ -1,8 +1,10 @@
 import { gql } from 'urql';
 import { CHART_PALETTE, CHART_ROLE_COLORS, Chart } from '../../components/chart/chart';
+import { formatEnum } from '../../components/data-table/cell-format';
 import { formatNumber, formatUsd } from '../../components/format/number';
 import { EmptyState } from '../../components/query-state/query-state';
-import { type PipelineStageRow, pipelineChartRows, STAGE_LABELS } from './panorama-model';
+import { useT } from '../../i18n/language-provider';
+import { type PipelineStageRow, pipelineChartRows } from './panorama-model';
 import { PanoramaPanel } from './panorama-panel';
 
 const formatUsdCompact = (value: number) => formatUsd(value, { compact: true });
@@ -32,35 +34,34 @@ export const PanoramaPipeline_Panorama = gql<PanoramaPipelineFields>`
 
 /** The prospecting pipeline: amount and weighted amount by stage (a bar chart), and how many in each. */
 export function PanoramaPipeline({ panorama }: { panorama: PanoramaPipelineFields }) {
+  const t = useT();
   const rows = pipelineChartRows(panorama.pipeline);
   const total = panorama.pipeline.reduce((sum, stage) => sum + stage.count, 0);
+  const { year } = panorama;
   return (
-    <PanoramaPanel
-      title="Pipeline by stage"
-      lead={`Opportunities expected to close in ${panorama.year}: amount, and amount × probability`}
-      className="panorama-chart-panel"
-    >
+    <PanoramaPanel title={t('pipeline.title')} lead={t('pipeline.lead', { year })} className="panorama-chart-panel">
       {total === 0 ? (
-        <EmptyState title={`No opportunities expected to close in ${panorama.year}`} />
+        <EmptyState title={t('pipeline.empty', { year })} />
       ) : (
         <>
           <Chart
             data={rows}
             xKey="stage"
+            categoryLabel={t('category.stage')}
             kind="bar"
             series={[
-              { key: 'amount', label: 'Amount', color: CHART_ROLE_COLORS.actual },
-              { key: 'weighted', label: 'Weighted', color: CHART_PALETTE[2] },
+              { key: 'amount', label: t('pipeline.amount'), color: CHART_ROLE_COLORS.actual },
+              { key: 'weighted', label: t('pipeline.weighted'), color: CHART_PALETTE[2] },
             ]}
             valueFormat={formatUsdCompact}
             height={240}
-            ariaLabel={`Pipeline of ${panorama.region.code} by stage, ${panorama.year}: amount and weighted amount`}
+            ariaLabel={t('pipeline.chart', { code: panorama.region.code, year })}
           />
-          <ul className="panorama-pipeline__counts" aria-label="Opportunities by stage">
+          <ul className="panorama-pipeline__counts" aria-label={t('pipeline.counts')}>
             {panorama.pipeline.map((stage) => (
               <li key={stage.stage}>
                 <span className="panorama-pipeline__count">{formatNumber(stage.count)}</span>
-                <span className="panorama-pipeline__stage">{STAGE_LABELS[stage.stage] ?? stage.stage}</span>
+                <span className="panorama-pipeline__stage">{formatEnum(stage.stage)}</span>
               </li>
             ))}
           </ul>

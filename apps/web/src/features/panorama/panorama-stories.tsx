@@ -1,6 +1,7 @@
 import { gql } from 'urql';
 import { formatLongDate } from '../../components/format/date';
 import { EmptyState } from '../../components/query-state/query-state';
+import { useT } from '../../i18n/language-provider';
 import { PanoramaPanel } from './panorama-panel';
 
 export interface PanoramaStory {
@@ -33,10 +34,11 @@ export const PanoramaStories_Panorama = gql<PanoramaStoriesFields>`
 
 /** Examples from the field, as cards: what happened, where and when. */
 export function PanoramaStories({ panorama }: { panorama: PanoramaStoriesFields }) {
+  const t = useT();
   return (
-    <PanoramaPanel title="Stories from the field" lead="What partnerships achieved on the ground, newest first">
+    <PanoramaPanel title={t('stories.title')} lead={t('stories.lead')}>
       {panorama.stories.length === 0 ? (
-        <EmptyState title="No stories from the field yet" />
+        <EmptyState title={t('stories.empty')} />
       ) : (
         <ul className="panorama-stories">
           {panorama.stories.map((story) => (

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { gql, useQuery } from 'urql';
+import { useT } from '../../i18n/language-provider';
 import { type RegionSummary, regionShortName } from './panorama-model';
 
 export interface RegionSwitcherRegionsQuery {
@@ -39,6 +40,7 @@ interface RegionSwitcherProps {
 
 /** Chooses another region: opens its panorama with the same year and as-of day. */
 export function RegionSwitcher({ code }: RegionSwitcherProps) {
+  const t = useT();
   const selectId = useId();
   const { regions } = useRegionList();
   const openRegion = usePanoramaNavigation();
@@ -46,7 +48,7 @@ export function RegionSwitcher({ code }: RegionSwitcherProps) {
   return (
     <div className="panorama-field">
       <label htmlFor={selectId} className="panorama-field__label">
-        Region
+        {t('filters.region')}
       </label>
       <select
         id={selectId}
@@ -58,7 +60,7 @@ export function RegionSwitcher({ code }: RegionSwitcherProps) {
           if (next && next !== code) openRegion(next);
         }}
       >
-        {known ? null : <option value="">{regions ? 'Choose a region' : 'Loading regions…'}</option>}
+        {known ? null : <option value="">{regions ? t('regions.choose') : t('regions.loading')}</option>}
         {regions?.map((region) => (
           <option key={region.code} value={region.code} title={region.name}>
             {regionShortName(region)}

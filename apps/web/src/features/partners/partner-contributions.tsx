@@ -1,10 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { gql, useClient, useQuery } from 'urql';
 import { DataTable } from '../../components/data-table/data-table';
 import { fetchAllPages } from '../../components/data-table/fetch-all-pages';
 import { orderOf, type ServerOrder, sortingOf } from '../../components/data-table/server-order';
 import { PAGE_SIZES, useCursorPagination } from '../../components/data-table/use-cursor-pagination';
 import { ErrorState } from '../../components/query-state/query-state';
+import { useT } from '../../i18n/language-provider';
 import {
   CONTRIBUTION_ORDER_FIELDS,
   ContributionColumns_Contribution,
@@ -14,7 +15,6 @@ import {
 } from '../contributions/contribution-columns';
 
 const DEFAULT_ORDER: ServerOrder<ContributionOrderField> = { field: 'DATE', direction: 'DESC' };
-const COLUMNS = contributionColumns({ withoutPartner: true });
 const NO_CONTRIBUTIONS: ContributionNode[] = [];
 const PAGE_SIZE = 25;
 
@@ -63,6 +63,8 @@ interface PartnerContributionsProps {
 
 /** The partner's recent contributions, newest first, every year. */
 export function PartnerContributions({ partnerId, partnerRef }: PartnerContributionsProps) {
+  const t = useT();
+  const columns = useMemo(() => contributionColumns({ withoutPartner: true }, t), [t]);
   const client = useClient();
   const [order, setOrder] = useState(DEFAULT_ORDER);
   const pager = useCursorPagination(JSON.stringify([partnerId, order]), PAGE_SIZE);
@@ -79,15 +81,15 @@ export function PartnerContributions({ partnerId, partnerRef }: PartnerContribut
   return (
     <section className="card partner-section partner-section--table" aria-labelledby="partner-contributions-title">
       <DataTable
-        caption="Contributions"
+        caption={t('nav.contributions')}
         captionHidden
-        heading={<h2 id="partner-contributions-title">Contributions</h2>}
+        heading={<h2 id="partner-contributions-title">{t('nav.contributions')}</h2>}
         error={
           result.error && !result.fetching ? (
-            <ErrorState title="The contributions could not be loaded." detail={result.error.message} onRetry={retry} />
+            <ErrorState title={t('contributions.error')} detail={result.error.message} onRetry={retry} />
           ) : undefined
         }
-        columns={COLUMNS}
+        columns={columns}
         data={connection?.nodes ?? NO_CONTRIBUTIONS}
         getRowId={(row) => row.id}
         server={{
@@ -108,9 +110,9 @@ export function PartnerContributions({ partnerId, partnerRef }: PartnerContribut
             }),
         }}
         loading={result.fetching}
-        loadingLabel="Loading contributions…"
-        emptyTitle="No contributions"
-        empty={<p>This partner has not given yet.</p>}
+        loadingLabel={t('contributions.loading')}
+        emptyTitle={t('partner.contributions.empty')}
+        empty={<p>{t('partner.contributions.emptyBody')}</p>}
         csvFileName={`contributions-${partnerRef}`}
       />
     </section>

@@ -1,10 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import { gql, useQuery } from 'urql';
-import { CHART_ROLE_COLORS, Chart, type ChartSeries } from '../../components/chart/chart';
-import { formatCount, formatDate } from '../../components/data-table/cell-format';
+import { CHART_ROLE_COLORS, Chart } from '../../components/chart/chart';
+import { formatDate } from '../../components/data-table/cell-format';
 import { formatUsd } from '../../components/format/number';
 import { EmptyState, ErrorState, LoadingState } from '../../components/query-state/query-state';
 import { FIRST_YEAR } from '../../components/year-select/year';
+import { useT } from '../../i18n/language-provider';
 import { useFilters } from '../../lib/filters';
 
 interface GiftsQuery {
@@ -50,8 +51,6 @@ export function giftChartRows(rows: GiftsQuery['metrics']['rows']) {
   }));
 }
 
-const SERIES: ChartSeries[] = [{ key: 'revenue', label: 'Revenue', color: CHART_ROLE_COLORS.actual }];
-
 interface PartnerGiftsProps {
   partnerId: string;
   partnerName: string;
@@ -59,6 +58,7 @@ interface PartnerGiftsProps {
 
 /** Gifts over time: the partner's revenue each year from the first reporting year to the selected one. */
 export function PartnerGifts({ partnerId, partnerName }: PartnerGiftsProps) {
+  const t = useT();
   const [{ year, asOf }] = useFilters();
   const from = `${FIRST_YEAR}-01-01`;
   const to = asOf ?? `${year}-12-31`;
@@ -71,32 +71,39 @@ export function PartnerGifts({ partnerId, partnerName }: PartnerGiftsProps) {
   const data = useMemo(() => (metrics ? giftChartRows(metrics.rows) : []), [metrics]);
   const revenue = metrics?.total.values[0]?.value ?? 0;
   const gifts = metrics?.total.values[1]?.value ?? 0;
+  const series = useMemo(() => [{ key: 'revenue', label: t('columns.revenue'), color: CHART_ROLE_COLORS.actual }], [t]);
 
   return (
     <section className="card card--padded partner-section" aria-labelledby="partner-gifts-title">
-      <h2 id="partner-gifts-title">Gifts over time</h2>
+      <h2 id="partner-gifts-title">{t('partner.gifts.title')}</h2>
       {metrics ? (
         <p className="partner-section__lead">
-          {formatUsd(revenue)} in {formatCount(gifts, 'gift')} from {FIRST_YEAR} to {asOf ? formatDate(asOf) : year}.
+          {t('partner.gifts.lead', {
+            count: gifts,
+            amount: formatUsd(revenue),
+            from: FIRST_YEAR,
+            to: asOf ? formatDate(asOf) : year,
+          })}
         </p>
       ) : null}
       {result.error && !result.fetching ? (
-        <ErrorState title="The gifts could not be loaded." detail={result.error.message} onRetry={retry} />
+        <ErrorState title={t('partner.gifts.error')} detail={result.error.message} onRetry={retry} />
       ) : !metrics ? (
-        <LoadingState label="Loading gifts…" lines={4} />
+        <LoadingState label={t('partner.gifts.loading')} lines={4} />
       ) : gifts === 0 ? (
-        <EmptyState title={`No gifts from ${FIRST_YEAR} to ${year}`}>
-          <p>The partner may give in kind through a partnership, or be a prospect in the pipeline.</p>
+        <EmptyState title={t('partner.gifts.empty', { from: FIRST_YEAR, to: year })}>
+          <p>{t('partner.gifts.emptyBody')}</p>
         </EmptyState>
       ) : (
         <Chart
           data={data}
           xKey="year"
-          series={SERIES}
+          categoryLabel={t('category.year')}
+          series={series}
           kind="bar"
           height={240}
           valueFormat={(value) => formatUsd(value, { compact: true })}
-          ariaLabel={`Revenue from ${partnerName} by year, ${FIRST_YEAR} to ${year}`}
+          ariaLabel={t('partner.gifts.chart', { partner: partnerName, from: FIRST_YEAR, to: year })}
         />
       )}
     </section>

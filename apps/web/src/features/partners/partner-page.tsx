@@ -6,6 +6,8 @@ import { formatEnum } from '../../components/data-table/cell-format';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
 import { ErrorState, LoadingState } from '../../components/query-state/query-state';
 import { SearchLink } from '../../components/search-link/search-link';
+import { useT } from '../../i18n/language-provider';
+import { withNodes } from '../../i18n/rich-text';
 import { PartnerContributions } from './partner-contributions';
 import { PartnerGifts } from './partner-gifts';
 import { isNotFoundError, isPartnerId } from './partner-id';
@@ -80,6 +82,7 @@ function nodeFailed(error: CombinedError | undefined, node: PartnerQuery['node']
 
 /** One partner: who it is, its gifts over the years, its partnerships, contributions and pipeline. */
 export function PartnerPage() {
+  const t = useT();
   const { id } = useParams();
   const validId = isPartnerId(id);
   const [result, reexecute] = useQuery({ query: PartnerPage_Partner, variables: { id: id ?? '' }, pause: !validId });
@@ -87,7 +90,7 @@ export function PartnerPage() {
   const node = result.data?.node;
   const partner = isPartner(node ?? null) ? (node as PartnerHeader) : null;
   const missing = !validId || (result.data !== undefined && !partner && !result.error) || notFound(result.error);
-  useDocumentTitle(missing ? 'Partner not found' : (partner?.name ?? 'Partner'));
+  useDocumentTitle(missing ? t('partner.notFound') : (partner?.name ?? t('partner.title')));
 
   if (missing) return <PartnerNotFound />;
   if (!result.fetching && nodeFailed(result.error, node)) return <PartnerNotFound onRetry={retry} />;
@@ -95,12 +98,12 @@ export function PartnerPage() {
     return (
       <article className="page">
         <header className="page__header">
-          <h1>Partner</h1>
+          <h1>{t('partner.title')}</h1>
         </header>
         {result.error && !result.fetching ? (
-          <ErrorState title="The partner could not be loaded." detail={result.error.message} onRetry={retry} />
+          <ErrorState title={t('partner.error')} detail={result.error.message} onRetry={retry} />
         ) : (
-          <LoadingState label="Loading the partner…" />
+          <LoadingState label={t('partner.loading')} />
         )}
       </article>
     );
@@ -109,20 +112,20 @@ export function PartnerPage() {
     <article className="page partner-page">
       <header className="page__header partner-header">
         <p className="partner-header__back">
-          <SearchLink to="/partners">← All partners</SearchLink>
+          <SearchLink to="/partners">← {t('partner.all')}</SearchLink>
         </p>
         <h1>{partner.name}</h1>
         <dl className="partner-facts">
           <div>
-            <dt>Type</dt>
+            <dt>{t('columns.type')}</dt>
             <dd>{formatEnum(partner.partnerType)}</dd>
           </div>
           <div>
-            <dt>Sector</dt>
-            <dd>{partner.sector ?? 'Not recorded'}</dd>
+            <dt>{t('columns.sector')}</dt>
+            <dd>{partner.sector ?? t('partner.notRecorded')}</dd>
           </div>
           <div>
-            <dt>Managed by</dt>
+            <dt>{t('partners.managedBy')}</dt>
             <dd>
               <Badge tone={partner.region.code === 'HQ' ? 'neutral' : 'accent'}>{partner.region.code}</Badge>{' '}
               <SearchLink to={`/regions/${partner.region.code}`}>{partner.region.name}</SearchLink>
@@ -130,11 +133,11 @@ export function PartnerPage() {
             </dd>
           </div>
           <div>
-            <dt>Scope</dt>
+            <dt>{t('columns.scope')}</dt>
             <dd>{formatEnum(partner.scope)}</dd>
           </div>
           <div>
-            <dt>Reference</dt>
+            <dt>{t('columns.reference')}</dt>
             <dd>
               <code>{partner.externalRef}</code>
             </dd>
@@ -155,21 +158,22 @@ interface PartnerNotFoundProps {
 }
 
 function PartnerNotFound({ onRetry }: PartnerNotFoundProps) {
+  const t = useT();
   return (
     <article className="page">
       <header className="page__header">
-        <h1>Partner not found</h1>
+        <h1>{t('partner.notFound')}</h1>
       </header>
       <section className="card card--padded">
         <p>
-          {onRetry
-            ? 'No partner could be loaded at this address: it may not exist, or the server failed to answer.'
-            : 'No partner has this address: it may have been mistyped.'}{' '}
-          Find the partner in the <SearchLink to="/partners">list of partners</SearchLink>.
+          {onRetry ? t('partner.notLoaded') : t('partner.noSuchAddress')}{' '}
+          {withNodes(t('partner.findInList'), {
+            list: <SearchLink to="/partners">{t('partner.findInListLink')}</SearchLink>,
+          })}
         </p>
         {onRetry ? (
           <button type="button" className="button" onClick={onRetry}>
-            Retry
+            {t('common.retry')}
           </button>
         ) : null}
       </section>

@@ -1,9 +1,12 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { gql, useQuery } from 'urql';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
 import { DataTable } from '../../components/data-table/data-table';
 import { formatNumber } from '../../components/format/number';
 import { ErrorState } from '../../components/query-state/query-state';
+import { objectiveName } from '../../i18n/catalog-labels';
+import { useT } from '../../i18n/language-provider';
+import type { Translate } from '../../i18n/translate';
 
 /** The most partnerships the section lists (partners hold a handful). */
 export const PARTNERSHIP_LIMIT = 100;
@@ -55,25 +58,41 @@ export const PartnerPartnerships_Partnerships = gql<PartnershipsQuery, { partner
   }
 `;
 
-const column = dataColumns<PartnershipNode>();
-const COLUMNS: DataColumn<PartnershipNode>[] = [
-  column.text({ id: 'name', header: 'Partnership', value: (row) => row.name, rowHeader: true, wide: true }),
-  column.enumeration({ id: 'status', header: 'Status', value: (row) => row.status }),
-  column.enumeration({ id: 'modality', header: 'Modality', value: (row) => row.modality }),
-  column.text({ id: 'objective', header: 'Objective', value: (row) => row.objective.name }),
-  column.text({
-    id: 'office',
-    header: 'Office',
-    value: (row) => (row.country ? `${row.region.code}, ${row.country.name}` : row.region.code),
-  }),
-  column.date({ id: 'startDate', header: 'Start', value: (row) => row.startDate }),
-  column.date({ id: 'endDate', header: 'End', value: (row) => row.endDate }),
-  column.text({ id: 'externalRef', header: 'Reference', value: (row) => row.externalRef }),
-];
+/** The columns of the partnerships table, in the language of `t`. */
+function partnershipColumns(t: Translate): DataColumn<PartnershipNode>[] {
+  const column = dataColumns<PartnershipNode>();
+  return [
+    column.text({
+      id: 'name',
+      header: t('columns.partnership'),
+      value: (row) => row.name,
+      rowHeader: true,
+      wide: true,
+    }),
+    column.enumeration({ id: 'status', header: t('columns.status'), value: (row) => row.status }),
+    column.enumeration({ id: 'modality', header: t('columns.modality'), value: (row) => row.modality }),
+    column.text({
+      id: 'objective',
+      header: t('objectives.objective'),
+      value: (row) => row.objective.name,
+      cell: (row) => objectiveName(row.objective),
+    }),
+    column.text({
+      id: 'office',
+      header: t('columns.office'),
+      value: (row) => (row.country ? `${row.region.code}, ${row.country.name}` : row.region.code),
+    }),
+    column.date({ id: 'startDate', header: t('columns.start'), value: (row) => row.startDate }),
+    column.date({ id: 'endDate', header: t('columns.end'), value: (row) => row.endDate }),
+    column.text({ id: 'externalRef', header: t('columns.reference'), value: (row) => row.externalRef }),
+  ];
+}
 const NO_PARTNERSHIPS: PartnershipNode[] = [];
 
 /** The partner's partnerships, latest first. */
 export function PartnerPartnerships({ partnerId, partnerRef }: { partnerId: string; partnerRef: string }) {
+  const t = useT();
+  const columns = useMemo(() => partnershipColumns(t), [t]);
   const [result, reexecute] = useQuery({
     query: PartnerPartnerships_Partnerships,
     variables: { partnerIds: [partnerId], first: PARTNERSHIP_LIMIT },
@@ -84,27 +103,30 @@ export function PartnerPartnerships({ partnerId, partnerRef }: { partnerId: stri
   return (
     <section className="card partner-section partner-section--table" aria-labelledby="partner-partnerships-title">
       <DataTable
-        caption="Partnerships"
+        caption={t('partner.partnerships.title')}
         captionHidden
-        heading={<h2 id="partner-partnerships-title">Partnerships</h2>}
+        heading={<h2 id="partner-partnerships-title">{t('partner.partnerships.title')}</h2>}
         note={
           more
-            ? `The latest ${formatNumber(connection.nodes.length)} of ${formatNumber(connection.totalCount)}.`
+            ? t('partner.partnerships.latest', {
+                shown: formatNumber(connection.nodes.length),
+                total: formatNumber(connection.totalCount),
+              })
             : undefined
         }
         error={
           result.error && !result.fetching ? (
-            <ErrorState title="The partnerships could not be loaded." detail={result.error.message} onRetry={retry} />
+            <ErrorState title={t('partner.partnerships.error')} detail={result.error.message} onRetry={retry} />
           ) : undefined
         }
-        columns={COLUMNS}
+        columns={columns}
         data={connection?.nodes ?? NO_PARTNERSHIPS}
         getRowId={(row) => row.id}
         initialSorting={[{ id: 'startDate', desc: true }]}
         loading={result.fetching}
-        loadingLabel="Loading partnerships…"
-        emptyTitle="No partnerships"
-        empty={<p>The partner gives without a partnership agreement.</p>}
+        loadingLabel={t('partner.partnerships.loading')}
+        emptyTitle={t('partner.partnerships.empty')}
+        empty={<p>{t('partner.partnerships.emptyBody')}</p>}
         csvFileName={`partnerships-${partnerRef}`}
       />
     </section>

@@ -2,6 +2,8 @@ import { Badge } from '../../components/badge/badge';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
 import { formatUsd } from '../../components/format/number';
 import { SearchLink } from '../../components/search-link/search-link';
+import { useT } from '../../i18n/language-provider';
+import { type Translate, translate } from '../../i18n/translate';
 
 /** A partner as the partners list fetches it. */
 export interface PartnerNode {
@@ -38,33 +40,38 @@ export function withRevenue(
 /** Columns the API can order partners by, and its field for each. */
 export const PARTNER_ORDER_FIELDS = { name: 'NAME', externalRef: 'EXTERNAL_REF' } as const;
 
-/** The columns of the partners table; revenue is the year's (to `asOf` when chosen). */
-export function partnerColumns(revenueHeader: string): DataColumn<PartnerRow>[] {
+/** The columns of the partners table, in the language of `t`; revenue is the year's (to `asOf` when chosen). */
+export function partnerColumns(revenueHeader: string, t: Translate = translate): DataColumn<PartnerRow>[] {
   const column = dataColumns<PartnerRow>();
   return [
     column.text({
       id: 'name',
-      header: 'Name',
+      header: t('columns.name'),
       value: (row) => row.name,
       rowHeader: true,
       wide: true,
       cell: (row) => <SearchLink to={partnerPath(row.id)}>{row.name}</SearchLink>,
     }),
-    column.text({ id: 'externalRef', header: 'Reference', value: (row) => row.externalRef }),
-    column.enumeration({ id: 'partnerType', header: 'Type', value: (row) => row.partnerType, sortable: false }),
-    column.enumeration({ id: 'scope', header: 'Scope', value: (row) => row.scope, sortable: false }),
+    column.text({ id: 'externalRef', header: t('columns.reference'), value: (row) => row.externalRef }),
+    column.enumeration({
+      id: 'partnerType',
+      header: t('columns.type'),
+      value: (row) => row.partnerType,
+      sortable: false,
+    }),
+    column.enumeration({ id: 'scope', header: t('columns.scope'), value: (row) => row.scope, sortable: false }),
     column.text({
       id: 'region',
-      header: 'Region',
+      header: t('columns.region'),
       value: (row) => row.region.code,
       sortable: false,
       cell: (row) => <Badge tone={row.region.code === 'HQ' ? 'neutral' : 'accent'}>{row.region.code}</Badge>,
     }),
-    column.text({ id: 'country', header: 'Country', value: (row) => row.country?.name, sortable: false }),
+    column.text({ id: 'country', header: t('columns.country'), value: (row) => row.country?.name, sortable: false }),
     column.usd({
       id: 'revenueUsd',
       header: revenueHeader,
-      csvHeader: `${revenueHeader} (USD)`,
+      csvHeader: t('columns.inUsd', { header: revenueHeader }),
       value: (row) => row.revenueUsd,
       sortable: false,
       // While the revenue query runs: an ellipsis, not a dash that would read as "nothing".
@@ -74,10 +81,11 @@ export function partnerColumns(revenueHeader: string): DataColumn<PartnerRow>[] 
 }
 
 function PendingValue() {
+  const t = useT();
   return (
     <>
       <span aria-hidden="true">…</span>
-      <span className="visually-hidden">Loading</span>
+      <span className="visually-hidden">{t('common.loading')}</span>
     </>
   );
 }

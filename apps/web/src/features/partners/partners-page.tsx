@@ -11,6 +11,7 @@ import { useCursorPagination } from '../../components/data-table/use-cursor-pagi
 import { useSearchParam } from '../../components/data-table/use-search-param';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
 import { ErrorState } from '../../components/query-state/query-state';
+import { useT } from '../../i18n/language-provider';
 import { useFilters } from '../../lib/filters';
 import { PARTNER_ORDER_FIELDS, type PartnerNode, partnerColumns, partnerPath, withRevenue } from './partners-columns';
 
@@ -104,7 +105,8 @@ export function partnerFilter(search: string | null, regionCode: string | null, 
 
 /** Every partner, a page at a time: searchable by name, filtered by type and bureau, with the year's revenue. */
 export function PartnersPage() {
-  useDocumentTitle('Partners');
+  const t = useT();
+  useDocumentTitle(t('nav.partners'));
   const navigate = useNavigate();
   const { search: locationSearch } = useLocation();
   const client = useClient();
@@ -128,8 +130,10 @@ export function PartnersPage() {
   });
   const revenueRows = revenue.fetching ? undefined : revenue.error ? NO_REVENUE : revenue.data?.metrics.rows;
   const rows = useMemo(() => withRevenue(nodes, revenueRows), [nodes, revenueRows]);
-  const revenueHeader = asOf ? `Revenue ${year} to ${formatDate(asOf)}` : `Revenue ${year}`;
-  const columns = useMemo(() => partnerColumns(revenueHeader), [revenueHeader]);
+  const revenueHeader = asOf
+    ? t('partners.revenueTo', { year, date: formatDate(asOf) })
+    : t('partners.revenueIn', { year });
+  const columns = useMemo(() => partnerColumns(revenueHeader, t), [revenueHeader, t]);
   const retry = useCallback(() => {
     reexecute({ requestPolicy: 'network-only' });
     reexecuteRevenue({ requestPolicy: 'network-only' });
@@ -141,23 +145,21 @@ export function PartnersPage() {
   return (
     <article className="page">
       <header className="page__header">
-        <h1>Partners</h1>
+        <h1>{t('nav.partners')}</h1>
         <p className="page__lead">
-          Companies, foundations, individuals, giving channels and associations, by the bureau that manages each
-          relationship. Revenue counts their gifts dated in {year}
-          {asOf ? ` up to ${formatDate(asOf)}` : ''}, wherever they were raised.
+          {asOf ? t('partners.leadTo', { year, date: formatDate(asOf) }) : t('partners.lead', { year })}
         </p>
       </header>
       {error ? (
         <ErrorState
-          title={result.error ? 'The partners could not be loaded.' : 'The partners’ revenue could not be loaded.'}
+          title={result.error ? t('partners.error') : t('partners.revenueError')}
           detail={error.message}
           onRetry={retry}
         />
       ) : null}
       <section className="card" aria-busy={result.fetching}>
         <DataTable
-          caption="Partners"
+          caption={t('nav.partners')}
           captionHidden
           columns={columns}
           data={rows}
@@ -186,8 +188,8 @@ export function PartnersPage() {
               }),
           }}
           loading={result.fetching}
-          loadingLabel="Loading partners…"
-          emptyTitle={filtered ? 'No partner matches these filters' : 'No partners yet'}
+          loadingLabel={t('partners.loading')}
+          emptyTitle={filtered ? t('partners.noMatch') : t('partners.empty')}
           empty={
             filtered ? (
               <button
@@ -198,30 +200,30 @@ export function PartnersPage() {
                   setFilters({ regionCode: null, partnerType: null });
                 }}
               >
-                Clear the search and filters
+                {t('partners.clear')}
               </button>
             ) : (
-              <p>Partners arrive with contribution imports.</p>
+              <p>{t('partners.emptyBody')}</p>
             )
           }
           onRowActivate={(row) => navigate({ pathname: partnerPath(row.id), search: locationSearch })}
           toolbar={
             <>
               <SearchInput
-                label="Search"
-                placeholder="Name or reference"
+                label={t('partners.search')}
+                placeholder={t('partners.searchPlaceholder')}
                 value={search ?? ''}
                 onChange={(text) => setSearch(text || null, { replace: true })}
               />
               <PartnerTypeFilter value={partnerType} onChange={(value) => setFilters({ partnerType: value })} />
               <RegionFilter
-                label="Managed by"
+                label={t('partners.managedBy')}
                 value={regionCode}
                 onChange={(value) => setFilters({ regionCode: value })}
               />
             </>
           }
-          toolbarLabel="Search and filter partners"
+          toolbarLabel={t('partners.toolbar')}
           csvFileName={`partners-${year}`}
         />
       </section>

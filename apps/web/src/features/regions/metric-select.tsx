@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import { formatEnum } from '../../components/data-table/cell-format';
+import { metricDescription, metricLabel } from '../../i18n/catalog-labels';
+import { useT } from '../../i18n/language-provider';
 
 /** A metric of the catalog, as the select offers it. */
 export interface CatalogMetric {
@@ -31,13 +33,14 @@ interface MetricSelectProps {
 
 /** Chooses the metric to compare, grouped by pillar; its definition shows below. */
 export function MetricSelect({ metrics, value, onChange, disabled }: MetricSelectProps) {
+  const t = useT();
   const id = useId();
   const descriptionId = useId();
   const selected = metrics.find((metric) => metric.code === value);
   return (
     <div className="regions-metric">
       <div className="data-table-field">
-        <label htmlFor={id}>Metric</label>
+        <label htmlFor={id}>{t('regions.metric')}</label>
         <select
           id={id}
           className="data-table-control"
@@ -50,7 +53,7 @@ export function MetricSelect({ metrics, value, onChange, disabled }: MetricSelec
             <optgroup key={group.pillar} label={formatEnum(group.pillar)}>
               {group.metrics.map((metric) => (
                 <option key={metric.code} value={metric.code}>
-                  {metric.label}
+                  {metricLabel(metric)}
                 </option>
               ))}
             </optgroup>
@@ -59,7 +62,7 @@ export function MetricSelect({ metrics, value, onChange, disabled }: MetricSelec
       </div>
       {selected ? (
         <p id={descriptionId} className="regions-metric__description">
-          {selected.description}
+          {metricDescription(selected)}
         </p>
       ) : null}
     </div>

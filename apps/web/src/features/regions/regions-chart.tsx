@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { CHART_ROLE_COLORS, Chart, type ChartSeries } from '../../components/chart/chart';
 import { formatMetricValue } from '../../components/data-table/cell-format';
+import { useT } from '../../i18n/language-provider';
 import type { RegionComparison } from './region-comparison';
 import type { ComparedMetric } from './regions-table';
 
@@ -19,24 +20,26 @@ export function regionChartRows(rows: readonly RegionComparison[]) {
 
 /** Actual vs target vs previous year, region by region. */
 export function RegionsChart({ rows, metric, year }: RegionsChartProps) {
+  const t = useT();
   const data = useMemo(() => regionChartRows(rows), [rows]);
   const series = useMemo<ChartSeries[]>(
     () => [
       { key: 'actual', label: String(year), color: CHART_ROLE_COLORS.actual },
-      { key: 'target', label: 'Target', color: CHART_ROLE_COLORS.target },
+      { key: 'target', label: t('columns.target'), color: CHART_ROLE_COLORS.target },
       { key: 'previous', label: String(year - 1), color: CHART_ROLE_COLORS.previous },
     ],
-    [year],
+    [year, t],
   );
   return (
     <Chart
       data={data}
       xKey="region"
+      categoryLabel={t('category.region')}
       series={series}
       kind="bar"
       height={300}
       valueFormat={(value) => formatMetricValue(value, metric.unit, { compact: true })}
-      ariaLabel={`${metric.label} by region, ${year}: actual, target and ${year - 1}`}
+      ariaLabel={t('regions.chart', { label: metric.label, year, previousYear: year - 1 })}
     />
   );
 }

@@ -4,6 +4,9 @@ import { gql, useQuery } from 'urql';
 import { formatDate } from '../../components/data-table/cell-format';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
 import { ErrorState, LoadingState } from '../../components/query-state/query-state';
+import { metricLabel } from '../../i18n/catalog-labels';
+import { useLanguage, useT } from '../../i18n/language-provider';
+import { translate } from '../../i18n/translate';
 import { useFilters } from '../../lib/filters';
 import { type CatalogMetric, MetricSelect } from './metric-select';
 import { compareRegions, laterDay, periodEnd, type RegionMetricsRow } from './region-comparison';
@@ -97,15 +100,18 @@ export const RegionsPage_Comparison = gql<ComparisonQuery, ComparisonVariables>`
   }
 `;
 
-/** What the figures cover, in words. */
+/** What the figures cover, in words and in the language shown. */
 export function periodNote(year: number, to: string): string {
-  if (to === `${year}-12-31`) return `The whole of ${year}, against the year's target and ${year - 1}.`;
-  return `1 January to ${formatDate(to)} (year to date), against the target prorated to these days and the same days of ${year - 1}.`;
+  const previousYear = year - 1;
+  if (to === `${year}-12-31`) return translate('regions.periodWhole', { year, previousYear });
+  return translate('regions.periodToDate', { date: formatDate(to), previousYear });
 }
 
 /** All bureaux side by side for one metric of the catalog: a chart and a sortable table. */
 export function RegionsPage() {
-  useDocumentTitle('Regions');
+  const t = useT();
+  const [language] = useLanguage();
+  useDocumentTitle(t('nav.regions'));
   const [{ year, asOf }] = useFilters();
   const [params, setParams] = useSearchParams();
   const metricCode = params.get(METRIC_PARAM) ?? DEFAULT_METRIC;
@@ -151,8 +157,14 @@ export function RegionsPage() {
     [metricsResult, metric],
   );
   const compared: ComparedMetric | undefined = useMemo(
-    () => metric && { code: metric.code, label: metric.label, unit: metric.unit, additive: metric.additive },
-    [metric],
+    () =>
+      metric && {
+        code: metric.code,
+        label: metricLabel(metric, language),
+        unit: metric.unit,
+        additive: metric.additive,
+      },
+    [metric, language],
   );
   const error = catalog.error ?? lastDay.error ?? comparison.error;
   const unknownMetric = catalog.data && !metric;
@@ -160,33 +172,30 @@ export function RegionsPage() {
   return (
     <article className="page regions-page">
       <header className="page__header">
-        <h1>Regions</h1>
-        <p className="page__lead">
-          Every bureau and headquarters side by side, for the metric you choose: {year}, against target and the year
-          before. Open a region for its panorama.
-        </p>
+        <h1>{t('nav.regions')}</h1>
+        <p className="page__lead">{t('regions.lead', { year })}</p>
       </header>
-      {error ? <ErrorState title="The regions could not be compared." detail={error.message} onRetry={retry} /> : null}
+      {error ? <ErrorState title={t('regions.error')} detail={error.message} onRetry={retry} /> : null}
       {unknownMetric ? (
-        <ErrorState title={`There is no metric "${metricCode}".`} detail="Choose one from the list below." />
+        <ErrorState title={t('regions.unknownMetric', { code: metricCode })} detail={t('regions.unknownMetricHelp')} />
       ) : null}
       {catalog.data ? (
         <div className="card card--padded regions-controls">
           <MetricSelect metrics={catalog.data.metricCatalog} value={metric ? metricCode : ''} onChange={setMetric} />
         </div>
       ) : catalog.fetching ? (
-        <LoadingState label="Loading regions…" lines={1} />
+        <LoadingState label={t('regions.loading')} lines={1} />
       ) : null}
       {compared ? (
         <>
           <section className="card card--padded regions-chart" aria-labelledby="regions-chart-title">
             <h2 id="regions-chart-title">
-              {compared.label}: actual, target and {year - 1}
+              {t('regions.chartTitle', { label: compared.label, previousYear: year - 1 })}
             </h2>
             {rows.length > 0 ? (
               <RegionsChart rows={rows} metric={compared} year={year} />
             ) : comparison.fetching || !lastDayKnown ? (
-              <LoadingState label="Loading the chart…" lines={4} />
+              <LoadingState label={t('regions.chartLoading')} lines={4} />
             ) : null}
           </section>
           <section className="card" aria-busy={comparison.fetching}>

@@ -5,6 +5,8 @@ import type { MetricUnit } from '../../components/data-table/cell-format';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
 import { DataTable } from '../../components/data-table/data-table';
 import { SearchLink } from '../../components/search-link/search-link';
+import { useT } from '../../i18n/language-provider';
+import { type Translate, translate } from '../../i18n/translate';
 import { HQ_REGION_CODE, type RegionComparison } from './region-comparison';
 
 /** The metric the table compares, as the catalog describes it. */
@@ -15,24 +17,31 @@ export interface ComparedMetric {
   additive: boolean;
 }
 
-/** The columns of the comparison, for one metric and year. */
-export function regionColumns(metric: ComparedMetric, year: number): DataColumn<RegionComparison>[] {
+/** The columns of the comparison, for one metric and year, in the language of `t`. */
+export function regionColumns(
+  metric: ComparedMetric,
+  year: number,
+  t: Translate = translate,
+): DataColumn<RegionComparison>[] {
   const column = dataColumns<RegionComparison>();
   const { unit } = metric;
   // Dollars compact ($16.1M): seven regions compare at a glance; the CSV keeps every cent.
   const compact = true;
-  const unitSuffix = unit === 'USD' ? ' (USD)' : unit === 'RATE' ? ' (ratio)' : '';
+  // The CSV says what its figures are in: "Actual (USD)", "Attainment (ratio)".
+  const withUnit = (header: string) =>
+    unit === 'USD' ? t('columns.inUsd', { header }) : unit === 'RATE' ? t('columns.inRatio', { header }) : header;
+  const previousYear = String(year - 1);
   return [
-    column.number({ id: 'rank', header: 'Rank', value: (row) => row.rank }),
+    column.number({ id: 'rank', header: t('columns.rank'), value: (row) => row.rank }),
     column.text({
       id: 'code',
-      header: 'Code',
+      header: t('columns.code'),
       value: (row) => row.code,
       cell: (row) => <Badge tone={row.code === HQ_REGION_CODE ? 'neutral' : 'accent'}>{row.code}</Badge>,
     }),
     column.text({
       id: 'name',
-      header: 'Region',
+      header: t('columns.region'),
       value: (row) => row.name,
       rowHeader: true,
       wide: true,
@@ -40,43 +49,48 @@ export function regionColumns(metric: ComparedMetric, year: number): DataColumn<
     }),
     column.metric({
       id: 'value',
-      header: 'Actual',
-      csvHeader: `Actual${unitSuffix}`,
+      header: t('columns.actual'),
+      csvHeader: withUnit(t('columns.actual')),
       unit,
       compact,
       value: (row) => row.value,
     }),
     column.metric({
       id: 'target',
-      header: 'Target',
-      csvHeader: `Target${unitSuffix}`,
+      header: t('columns.target'),
+      csvHeader: withUnit(t('columns.target')),
       unit,
       compact,
       value: (row) => row.target,
     }),
     column.percent({
       id: 'attainment',
-      header: 'Attainment',
-      csvHeader: 'Attainment (ratio)',
+      header: t('columns.attainment'),
+      csvHeader: t('columns.inRatio', { header: t('columns.attainment') }),
       value: (row) => row.attainment,
     }),
-    column.enumeration({ id: 'status', header: 'Status', value: (row) => row.status }),
+    column.enumeration({ id: 'status', header: t('columns.status'), value: (row) => row.status }),
     column.metric({
       id: 'previous',
-      header: String(year - 1),
-      csvHeader: `${year - 1}${unitSuffix}`,
+      header: previousYear,
+      csvHeader: withUnit(previousYear),
       unit,
       compact,
       value: (row) => row.previous,
     }),
     column.percent({
       id: 'change',
-      header: 'Change',
-      csvHeader: 'Change (ratio)',
+      header: t('columns.change'),
+      csvHeader: t('columns.inRatio', { header: t('columns.change') }),
       signed: true,
       value: (row) => row.change,
     }),
-    column.percent({ id: 'share', header: 'Share', csvHeader: 'Share (ratio)', value: (row) => row.share }),
+    column.percent({
+      id: 'share',
+      header: t('columns.share'),
+      csvHeader: t('columns.inRatio', { header: t('columns.share') }),
+      value: (row) => row.share,
+    }),
   ];
 }
 
@@ -91,21 +105,22 @@ interface RegionsTableProps {
 
 /** Every bureau side by side for one metric; a click or Enter on a row opens the region's panorama. */
 export function RegionsTable({ rows, metric, year, note, loading = false }: RegionsTableProps) {
+  const t = useT();
   const navigate = useNavigate();
   const { search } = useLocation();
-  const columns = useMemo(() => regionColumns(metric, year), [metric, year]);
+  const columns = useMemo(() => regionColumns(metric, year, t), [metric, year, t]);
   return (
     <DataTable
-      caption={`${metric.label} by region, ${year}`}
+      caption={t('regions.caption', { label: metric.label, year })}
       note={note}
       columns={columns}
       data={rows}
       getRowId={(row) => row.code}
       initialSorting={[{ id: 'value', desc: true }]}
       loading={loading}
-      loadingLabel="Loading regions…"
-      emptyTitle="No regions to compare"
-      empty={<p>Regions are installed with the database; check that its migrations have run.</p>}
+      loadingLabel={t('regions.loading')}
+      emptyTitle={t('regions.empty')}
+      empty={<p>{t('regions.emptyBody')}</p>}
       onRowActivate={(row) => navigate({ pathname: `/regions/${row.code}`, search })}
       csvFileName={`regions-${metric.code.toLowerCase()}-${year}`}
     />
