@@ -41,5 +41,7 @@ export const contributions = pgTable(
     index('contributions_region_date_idx').on(t.regionCode, t.date),
     index('contributions_country_date_idx').on(t.countryIso3, t.date),
     index('contributions_partner_date_idx').on(t.partnerId, t.date),
+    // Which partners gave in a region: a regional user's partner list (the API's partner access).
+    index('contributions_partner_region_idx').on(t.partnerId, t.regionCode),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "contributions_partner_region_idx" ON "contributions" ("partner_id","region_code");
