@@ -1,4 +1,4 @@
-import type { AnyVariables, Client, TypedDocumentNode } from 'urql';
+import type { Client, TypedDocumentNode } from 'urql';
 import { translate } from '../../i18n/translate';
 
 /** The most rows one CSV export fetches from a server-paginated list. */
@@ -22,15 +22,24 @@ export interface FetchedRows<TRow> {
   truncated: boolean;
 }
 
-export interface FetchAllPagesOptions<TData, TVariables extends AnyVariables, TNode, TRow> {
+/** The variables of a query that pages through a connection: `$first: Int!` and `$after: String`. */
+export type PageVariables = { first: number; after?: string | null };
+
+export interface FetchAllPagesOptions<TData, TVariables extends PageVariables, TNode, TRow> {
   client: Client;
-  /** The same query the table pages through, with `$first` and `$after` variables. */
+  /**
+   * The same query the table pages through, with `$first` and `$after` variables: a `graphql()`
+   * document, whose result and variables types are read from it.
+   */
   query: TypedDocumentNode<TData, TVariables>;
   /** Its variables as the table uses them; `first` and `after` are replaced. */
   variables: TVariables;
   /** Where the connection is in the answer (null when the answer has none, such as a missing node). */
   connection: (data: TData) => ConnectionPage<TNode> | null | undefined;
-  /** Turns a page of nodes into table rows (to add figures from another query); default: the nodes. */
+  /**
+   * Turns a page of nodes into table rows (to read a fragment, or add figures from another query);
+   * default: the nodes.
+   */
   toRows?: (nodes: readonly TNode[]) => Promise<readonly TRow[]> | readonly TRow[];
   maxRows?: number;
   pageSize?: number;
@@ -42,7 +51,7 @@ export interface FetchAllPagesOptions<TData, TVariables extends AnyVariables, TN
  * Fetches every page of a connection, following `endCursor`, up to `maxRows` rows: what a CSV
  * export of a server-paginated table needs. Throws the query's error when a page fails.
  */
-export async function fetchAllPages<TData, TVariables extends AnyVariables, TNode, TRow = TNode>({
+export async function fetchAllPages<TData, TVariables extends PageVariables, TNode, TRow = TNode>({
   client,
   query,
   variables,
@@ -57,7 +66,7 @@ export async function fetchAllPages<TData, TVariables extends AnyVariables, TNod
   let totalCount = 0;
   for (;;) {
     const first = Math.min(pageSize, maxRows - rows.length);
-    const pageVariables = { ...variables, first, after } as TVariables;
+    const pageVariables: TVariables = { ...variables, first, after };
     const result = await client.query(query, pageVariables, { requestPolicy: 'network-only' }).toPromise();
     if (result.error) throw result.error;
     const page = result.data ? connection(result.data) : null;

@@ -1,6 +1,6 @@
 import type { Client } from 'urql';
-import { gql } from 'urql';
 import { describe, expect, it } from 'vitest';
+import { graphql } from '../../lib/graphql';
 import { exportSummary } from './export-button';
 import { fetchAllPages } from './fetch-all-pages';
 import { orderOf, sortingOf } from './server-order';
@@ -64,20 +64,21 @@ describe('orderOf and sortingOf', () => {
   });
 });
 
-interface ItemsQuery {
-  items: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: { id: number }[];
-  };
-}
-const Items = gql<ItemsQuery, { first: number; after: string | null; q: string }>`
-  query Items($first: Int!, $after: String, $q: String) {
-    items(first: $first, after: $after, q: $q) {
+/** A paginated list of the API, searched by `$q`: the shape every server table pages through. */
+const Items = graphql(`
+  query ServerPagingTest_Partners($first: Int!, $after: String, $q: String) {
+    partners(first: $first, after: $after, filter: { search: $q }) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+      }
     }
   }
-`;
+`);
 
 /** A client over a list of `total` items, recording the variables of each request. */
 function fakeClient(total: number, calls: unknown[]): Client {
@@ -87,10 +88,10 @@ function fakeClient(total: number, calls: unknown[]): Client {
         calls.push(variables);
         const start = variables.after ? Number(variables.after) : 0;
         const end = Math.min(total, start + variables.first);
-        const nodes = Array.from({ length: end - start }, (_, index) => ({ id: start + index }));
+        const nodes = Array.from({ length: end - start }, (_, index) => ({ id: String(start + index) }));
         return {
           data: {
-            items: {
+            partners: {
               totalCount: total,
               pageInfo: { hasNextPage: end < total, endCursor: end > start ? String(end) : null },
               nodes,
@@ -110,7 +111,7 @@ describe('fetchAllPages', () => {
       client: fakeClient(1200, calls),
       query: Items,
       variables: { first: 50, after: 'ignored', q: 'acme' },
-      connection: (data) => data.items,
+      connection: (data) => data.partners,
       onProgress: (fetched) => progress.push(fetched),
     });
     expect(result.rows).toHaveLength(1200);
@@ -129,7 +130,7 @@ describe('fetchAllPages', () => {
       client: fakeClient(25_000, calls),
       query: Items,
       variables: { first: 50, after: null, q: '' },
-      connection: (data) => data.items,
+      connection: (data) => data.partners,
       maxRows: 1200,
     });
     expect(result.rows).toHaveLength(1200);
@@ -142,7 +143,7 @@ describe('fetchAllPages', () => {
       client: fakeClient(3, []),
       query: Items,
       variables: { first: 50, after: null, q: '' },
-      connection: (data) => data.items,
+      connection: (data) => data.partners,
       toRows: async (nodes) => nodes.map((node) => ({ id: node.id, label: `#${node.id}` })),
     });
     expect(result.rows.map((row) => row.label)).toEqual(['#0', '#1', '#2']);
@@ -157,7 +158,7 @@ describe('fetchAllPages', () => {
         client: failing,
         query: Items,
         variables: { first: 1, after: null, q: '' },
-        connection: (d) => d.items,
+        connection: (d) => d.partners,
       }),
     ).rejects.toThrow('Network down');
   });

@@ -1,13 +1,28 @@
-import { gql, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { useT } from '../../i18n/language-provider';
 import { translate } from '../../i18n/translate';
+import { graphql, type ResultOf } from '../../lib/graphql';
 import { formatEnum } from './cell-format';
 import { type SelectOption, ToolbarSelect } from './toolbar';
 
-/** The API's enums that tables filter by, in the order people expect them. */
-export const PARTNER_TYPES = ['CORPORATION', 'FOUNDATION', 'HNWI', 'GIVING_CHANNEL', 'ASSOCIATION'] as const;
-export const INCOME_STREAMS = ['INDIVIDUAL_GIVING', 'CORPORATE', 'FOUNDATION', 'HNWI'] as const;
-export const CONTRIBUTION_KINDS = ['CASH', 'IN_KIND'] as const;
+/** The values of one of the schema's enums (`SchemaEnum<'PartnerType'>`). */
+export type SchemaEnum<Name extends string> = ReturnType<typeof graphql.scalar<Name>>;
+
+/** The API's enums that tables filter by, in the order people expect them; each value checked against the schema. */
+export const PARTNER_TYPES = [
+  'CORPORATION',
+  'FOUNDATION',
+  'HNWI',
+  'GIVING_CHANNEL',
+  'ASSOCIATION',
+] as const satisfies readonly SchemaEnum<'PartnerType'>[];
+export const INCOME_STREAMS = [
+  'INDIVIDUAL_GIVING',
+  'CORPORATE',
+  'FOUNDATION',
+  'HNWI',
+] as const satisfies readonly SchemaEnum<'IncomeStream'>[];
+export const CONTRIBUTION_KINDS = ['CASH', 'IN_KIND'] as const satisfies readonly SchemaEnum<'ContributionKind'>[];
 
 export type PartnerType = (typeof PARTNER_TYPES)[number];
 export type IncomeStream = (typeof INCOME_STREAMS)[number];
@@ -30,11 +45,7 @@ interface FilterProps {
   label?: string;
 }
 
-interface RegionFilterRegionsQuery {
-  regions: { id: string; code: string; name: string; city: string | null }[];
-}
-
-export const RegionFilter_Regions = gql<RegionFilterRegionsQuery, Record<string, never>>`
+export const RegionFilter_Regions = graphql(`
   query RegionFilter_Regions {
     regions {
       id
@@ -43,10 +54,13 @@ export const RegionFilter_Regions = gql<RegionFilterRegionsQuery, Record<string,
       city
     }
   }
-`;
+`);
+
+/** A bureau as the region filter lists it. */
+export type RegionOption = ResultOf<typeof RegionFilter_Regions>['regions'][number];
 
 /** A bureau as people call it, short enough for a select: "RBN · Nairobi", "HQ · Headquarters". */
-export function regionLabel(region: { code: string; city: string | null }): string {
+export function regionLabel(region: Pick<RegionOption, 'code' | 'city'>): string {
   return `${region.code} · ${region.city ?? translate('filters.headquarters')}`;
 }
 

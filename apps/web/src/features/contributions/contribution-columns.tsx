@@ -1,27 +1,13 @@
-import { gql } from 'urql';
 import { Badge } from '../../components/badge/badge';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
+import type { SchemaEnum } from '../../components/data-table/toolbar-filters';
 import { SearchLink } from '../../components/search-link/search-link';
 import { objectiveName } from '../../i18n/catalog-labels';
 import { type Translate, translate } from '../../i18n/translate';
-
-/** A contribution as the contribution tables fetch it (`ContributionColumns_Contribution`). */
-export interface ContributionNode {
-  id: string;
-  date: string;
-  externalRef: string;
-  amountUsd: number;
-  incomeStream: string;
-  kind: string;
-  partner: { id: string; name: string };
-  region: { code: string };
-  country: { iso3: string; name: string } | null;
-  objective: { code: string; name: string };
-  partnership: { id: string; name: string } | null;
-}
+import { graphql, type ResultOf } from '../../lib/graphql';
 
 /** The fields every contribution table shows; spread it into the query's `nodes`. */
-export const ContributionColumns_Contribution = gql`
+export const ContributionColumns_Contribution = graphql(`
   fragment ContributionColumns_Contribution on Contribution {
     id
     date
@@ -52,14 +38,17 @@ export const ContributionColumns_Contribution = gql`
       name
     }
   }
-`;
+`);
+
+/** A contribution as the contribution tables fetch it. */
+export type ContributionNode = ResultOf<typeof ContributionColumns_Contribution>;
 
 /** Columns the API can order contributions by, and its field for each. */
 export const CONTRIBUTION_ORDER_FIELDS = {
   date: 'DATE',
   amountUsd: 'AMOUNT_USD',
   externalRef: 'EXTERNAL_REF',
-} as const;
+} as const satisfies Record<string, SchemaEnum<'ContributionOrderField'>>;
 
 export type ContributionOrderField = (typeof CONTRIBUTION_ORDER_FIELDS)[keyof typeof CONTRIBUTION_ORDER_FIELDS];
 

@@ -73,9 +73,9 @@ describe('contribution columns', () => {
     incomeStream: 'CORPORATE',
     kind: 'IN_KIND',
     partner: { id: 'UGFydG5lcjox', name: 'Acme, Inc.' },
-    region: { code: 'RBN' },
-    country: { iso3: 'KEN', name: 'Kenya' },
-    objective: { code: 'INC_GROWTH', name: 'Grow private-sector income' },
+    region: { id: 'UmVnaW9uOlJCTg==', code: 'RBN' },
+    country: { id: 'Q291bnRyeTpLRU4=', iso3: 'KEN', name: 'Kenya' },
+    objective: { id: 'T2JqZWN0aXZlOjE=', code: 'INC_GROWTH', name: 'Grow private-sector income' },
     partnership: null,
   };
 

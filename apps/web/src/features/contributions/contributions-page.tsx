@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { gql, useClient, useQuery } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { formatDate } from '../../components/data-table/cell-format';
 import { DataTable } from '../../components/data-table/data-table';
 import { fetchAllPages } from '../../components/data-table/fetch-all-pages';
@@ -7,8 +7,10 @@ import { orderOf, type ServerOrder, sortingOf } from '../../components/data-tabl
 import { DateInput } from '../../components/data-table/toolbar';
 import {
   CONTRIBUTION_KINDS,
+  type ContributionKind,
   ContributionKindFilter,
   INCOME_STREAMS,
+  type IncomeStream,
   IncomeStreamFilter,
   oneOf,
   RegionFilter,
@@ -20,6 +22,7 @@ import { formatUsd } from '../../components/format/number';
 import { ErrorState } from '../../components/query-state/query-state';
 import { useT } from '../../i18n/language-provider';
 import { useFilters } from '../../lib/filters';
+import { graphql, readFragment, type VariablesOf } from '../../lib/graphql';
 import {
   CONTRIBUTION_ORDER_FIELDS,
   ContributionColumns_Contribution,
@@ -32,62 +35,34 @@ import { CONTRIBUTION_PARAMS, contributionRange } from './contribution-range';
 const DEFAULT_ORDER: ServerOrder<ContributionOrderField> = { field: 'DATE', direction: 'DESC' };
 const NO_CONTRIBUTIONS: ContributionNode[] = [];
 
-export interface ContributionFilterInput {
-  dateFrom: string;
-  dateTo: string;
-  regionCodes?: string[];
-  incomeStreams?: string[];
-  kinds?: string[];
-}
-
-interface ContributionsQuery {
-  contributions: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: ContributionNode[];
-  };
-}
-
-interface ContributionsVariables {
-  first: number;
-  after: string | null;
-  filter: ContributionFilterInput;
-  orderBy: ServerOrder<ContributionOrderField>;
-}
-
-export const ContributionsPage_Contributions = gql<ContributionsQuery, ContributionsVariables>`
-  query ContributionsPage_Contributions(
-    $first: Int!
-    $after: String
-    $filter: ContributionFilter
-    $orderBy: ContributionOrder
-  ) {
-    contributions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        ...ContributionColumns_Contribution
+export const ContributionsPage_Contributions = graphql(
+  `
+    query ContributionsPage_Contributions(
+      $first: Int!
+      $after: String
+      $filter: ContributionFilter
+      $orderBy: ContributionOrder
+    ) {
+      contributions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          ...ContributionColumns_Contribution
+        }
       }
     }
-  }
-  ${ContributionColumns_Contribution}
-`;
+  `,
+  [ContributionColumns_Contribution],
+);
 
-interface TotalQuery {
-  metrics: { total: { values: { value: number | null }[] } };
-}
-
-interface TotalVariables {
-  from: string;
-  to: string;
-  filter: { regionCodes?: string[]; incomeStreams?: string[]; kind?: string };
-}
+/** The API's `ContributionFilter`, as the page sends it. */
+export type ContributionFilterInput = NonNullable<VariablesOf<typeof ContributionsPage_Contributions>['filter']>;
 
 /** The amount of every contribution that matches (computed in SQL), for the line above the table. */
-export const ContributionsPage_Total = gql<TotalQuery, TotalVariables>`
+export const ContributionsPage_Total = graphql(`
   query ContributionsPage_Total($from: Date!, $to: Date!, $filter: MetricsFilter) {
     metrics(metrics: [REVENUE_USD], from: $from, to: $to, filter: $filter) {
       total {
@@ -97,14 +72,14 @@ export const ContributionsPage_Total = gql<TotalQuery, TotalVariables>`
       }
     }
   }
-`;
+`);
 
 /** The API's contribution filter: the date range, then only the conditions set. */
 export function contributionFilter(
   range: { from: string; to: string },
   regionCode: string | null,
-  incomeStream: string | null,
-  kind: string | null,
+  incomeStream: IncomeStream | null,
+  kind: ContributionKind | null,
 ): ContributionFilterInput {
   const filter: ContributionFilterInput = { dateFrom: range.from, dateTo: range.to };
   if (regionCode) filter.regionCodes = [regionCode];
@@ -133,9 +108,18 @@ export function ContributionsPage() {
     [range.from, range.to, regionCode, incomeStream, kind],
   );
   const pager = useCursorPagination(JSON.stringify([filter, order]));
-  const variables: ContributionsVariables = { first: pager.first, after: pager.after, filter, orderBy: order };
+  const variables: VariablesOf<typeof ContributionsPage_Contributions> = {
+    first: pager.first,
+    after: pager.after,
+    filter,
+    orderBy: order,
+  };
   const [result, reexecute] = useQuery({ query: ContributionsPage_Contributions, variables });
   const connection = result.data?.contributions;
+  const nodes = useMemo(
+    () => (connection ? readFragment(ContributionColumns_Contribution, connection.nodes) : NO_CONTRIBUTIONS),
+    [connection],
+  );
 
   const [total, reexecuteTotal] = useQuery({
     query: ContributionsPage_Total,
@@ -182,7 +166,7 @@ export function ContributionsPage() {
           caption={t('nav.contributions')}
           captionHidden
           columns={columns}
-          data={connection?.nodes ?? NO_CONTRIBUTIONS}
+          data={nodes}
           getRowId={(row) => row.id}
           server={{
             sorting: sortingOf(order, CONTRIBUTION_ORDER_FIELDS),
@@ -197,6 +181,7 @@ export function ContributionsPage() {
                 query: ContributionsPage_Contributions,
                 variables,
                 connection: (data) => data.contributions,
+                toRows: (page) => readFragment(ContributionColumns_Contribution, page),
                 onProgress,
               }),
           }}

@@ -10,9 +10,37 @@ import {
 import { EmptyState, ErrorState, LoadingState } from '../../components/query-state/query-state';
 import { metricLabel } from '../../i18n/catalog-labels';
 import { useT } from '../../i18n/language-provider';
-import { catalogByCode, countryFigures, MAP_METRICS, type MapMetric } from './overview-model';
-import { type MapRegion, type MetricDefinition, OverviewPage_CountryMap } from './overview-query';
+import { graphql, type ResultOf } from '../../lib/graphql';
+import { catalogByCode, countryFigures, MAP_METRICS, type MapMetric, type MetricDefinition } from './overview-model';
 import './country-map-card.css';
+
+/** One metric by country office over the overview's days, largest first, and each bureau's countries (to zoom). */
+export const CountryMapCard_CountryMap = graphql(`
+  query CountryMapCard_CountryMap($metric: MetricCode!, $from: Date!, $to: Date!) {
+    metrics(metrics: [$metric], from: $from, to: $to, groupBy: [COUNTRY], orderBy: [{ metric: $metric }]) {
+      rows {
+        country {
+          iso3
+          name
+        }
+        values {
+          value
+        }
+      }
+    }
+    regions {
+      code
+      name
+      city
+      countries {
+        iso3
+      }
+    }
+  }
+`);
+
+/** A bureau the map can zoom to, with its countries. */
+type MapRegion = ResultOf<typeof CountryMapCard_CountryMap>['regions'][number];
 
 interface CountryMapCardProps {
   year: number;
@@ -40,7 +68,7 @@ export function CountryMapCard({ year, asOf, catalog, initialRegionCode = null }
   const [metric, setMetric] = useState<MapMetric>('REVENUE_USD');
   const [regionCode, setRegionCode] = useState<string>(initialRegionCode ?? WORLD);
   const [result, reexecute] = useQuery({
-    query: OverviewPage_CountryMap,
+    query: CountryMapCard_CountryMap,
     variables: { metric, from: `${year}-01-01`, to: asOf },
   });
   const retry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);

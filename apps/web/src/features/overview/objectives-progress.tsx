@@ -11,12 +11,36 @@ import {
 import { StatusPill } from '../../components/kpi-card/status-pill';
 import { metricDescription, metricLabel, objectiveName } from '../../i18n/catalog-labels';
 import { useT } from '../../i18n/language-provider';
-import { catalogByCode, objectivesByPillar } from './overview-model';
-import type { MetricDefinition, OverviewObjectiveProgress } from './overview-query';
+import { type FragmentOf, graphql, type ResultOf, readFragment } from '../../lib/graphql';
+import { catalogByCode, type MetricDefinition, objectivesByPillar } from './overview-model';
 import './objectives-progress.css';
 
+/** Progress per strategy objective: its status, and each measure against its target. */
+export const ObjectivesProgress_Overview = graphql(`
+  fragment ObjectivesProgress_Overview on Overview {
+    objectives {
+      objective {
+        code
+        name
+        pillar
+      }
+      status
+      figures {
+        metric
+        value
+        target
+        attainment
+        status
+      }
+    }
+  }
+`);
+
+/** One objective's progress, as the table shows it. */
+export type OverviewObjectiveProgress = ResultOf<typeof ObjectivesProgress_Overview>['objectives'][number];
+
 interface ObjectivesProgressProps {
-  objectives: readonly OverviewObjectiveProgress[];
+  overview: FragmentOf<typeof ObjectivesProgress_Overview>;
   catalog: readonly MetricDefinition[];
   /** "1 January to 31 December 2025" (in the language shown), for the caption. */
   periodText: string;
@@ -28,8 +52,9 @@ const COLUMNS = 6;
  * Each strategy objective under its pillar, its status (the worst of its measures) and each
  * measure against its target.
  */
-export function ObjectivesProgress({ objectives, catalog, periodText }: ObjectivesProgressProps) {
+export function ObjectivesProgress({ overview, catalog, periodText }: ObjectivesProgressProps) {
   const t = useT();
+  const { objectives } = readFragment(ObjectivesProgress_Overview, overview);
   const captionId = useId();
   const definitions = catalogByCode(catalog);
   const groups = objectivesByPillar(objectives);

@@ -5,8 +5,8 @@ import { formatCompactNumber } from '../../components/kpi-card/metric-format';
 import { EmptyState } from '../../components/query-state/query-state';
 import { useT } from '../../i18n/language-provider';
 import type { Translate } from '../../i18n/translate';
+import { type FragmentOf, graphql, readFragment } from '../../lib/graphql';
 import { incomeStreamChartRows, regionChartRows, trendChartRows } from './overview-model';
-import type { Overview } from './overview-query';
 
 const formatUsdCompact = (value: number) => formatUsd(value, { compact: true });
 
@@ -38,9 +38,61 @@ export function OverviewPanel({ title, lead, children, className = '' }: PanelPr
   );
 }
 
-interface ChartsProps {
-  overview: Overview;
-}
+/** The key figures of each region against its targets: for the revenue and impact charts. */
+export const RegionCharts_Overview = graphql(`
+  fragment RegionCharts_Overview on Overview {
+    year
+    regions {
+      region {
+        code
+        name
+        city
+      }
+      values {
+        metric
+        value
+        target
+        attainment
+        status
+      }
+    }
+  }
+`);
+
+/** Revenue month by month, with the same month a year earlier. */
+export const MonthlyRevenue_Overview = graphql(`
+  fragment MonthlyRevenue_Overview on Overview {
+    year
+    asOf
+    trend {
+      period {
+        from
+        label
+      }
+      values {
+        metric
+        value
+        previous
+      }
+    }
+  }
+`);
+
+/** Revenue by income stream, against the same days a year earlier. */
+export const RevenueByIncomeStream_Overview = graphql(`
+  fragment RevenueByIncomeStream_Overview on Overview {
+    year
+    byIncomeStream {
+      incomeStream
+      values {
+        metric
+        value
+        previous
+        change
+      }
+    }
+  }
+`);
 
 function targetSeries(t: Translate, actualLabel: string, actualColor: string): ChartSeries[] {
   return [
@@ -50,10 +102,10 @@ function targetSeries(t: Translate, actualLabel: string, actualColor: string): C
 }
 
 /** Revenue of each region against its full-year target. */
-export function RevenueByRegion({ overview }: ChartsProps) {
+export function RevenueByRegion({ overview }: { overview: FragmentOf<typeof RegionCharts_Overview> }) {
   const t = useT();
-  const rows = regionChartRows(overview.regions, 'REVENUE_USD');
-  const { year } = overview;
+  const { regions, year } = readFragment(RegionCharts_Overview, overview);
+  const rows = regionChartRows(regions, 'REVENUE_USD');
   return (
     <OverviewPanel title={t('overview.revenueByRegion')} lead={t('overview.revenueByRegionLead', { year })}>
       {rows.length === 0 ? (
@@ -75,10 +127,10 @@ export function RevenueByRegion({ overview }: ChartsProps) {
 }
 
 /** Beneficiaries reached in each region against its full-year target. */
-export function ImpactByRegion({ overview }: ChartsProps) {
+export function ImpactByRegion({ overview }: { overview: FragmentOf<typeof RegionCharts_Overview> }) {
   const t = useT();
-  const rows = regionChartRows(overview.regions, 'BENEFICIARIES_REACHED');
-  const { year } = overview;
+  const { regions, year } = readFragment(RegionCharts_Overview, overview);
+  const rows = regionChartRows(regions, 'BENEFICIARIES_REACHED');
   return (
     <OverviewPanel title={t('overview.impactByRegion')} lead={t('overview.impactByRegionLead', { year })}>
       {rows.length === 0 ? (
@@ -100,10 +152,10 @@ export function ImpactByRegion({ overview }: ChartsProps) {
 }
 
 /** Revenue month by month, bars for this year and a line for the year before. */
-export function MonthlyRevenue({ overview }: ChartsProps) {
+export function MonthlyRevenue({ overview }: { overview: FragmentOf<typeof MonthlyRevenue_Overview> }) {
   const t = useT();
-  const rows = trendChartRows(overview.trend, overview.asOf);
-  const { year } = overview;
+  const { trend, asOf, year } = readFragment(MonthlyRevenue_Overview, overview);
+  const rows = trendChartRows(trend, asOf);
   const previousYear = year - 1;
   return (
     <OverviewPanel title={t('chart.monthlyRevenue')} lead={t('chart.monthlyRevenueLead', { year, previousYear })}>
@@ -129,10 +181,10 @@ export function MonthlyRevenue({ overview }: ChartsProps) {
 }
 
 /** Revenue of each income stream, beside the same days a year earlier. */
-export function RevenueByIncomeStream({ overview }: ChartsProps) {
+export function RevenueByIncomeStream({ overview }: { overview: FragmentOf<typeof RevenueByIncomeStream_Overview> }) {
   const t = useT();
-  const rows = incomeStreamChartRows(overview.byIncomeStream);
-  const { year } = overview;
+  const { byIncomeStream, year } = readFragment(RevenueByIncomeStream_Overview, overview);
+  const rows = incomeStreamChartRows(byIncomeStream);
   const previousYear = year - 1;
   return (
     <OverviewPanel title={t('chart.byIncomeStream')} lead={t('chart.byIncomeStreamLead', { previousYear })}>

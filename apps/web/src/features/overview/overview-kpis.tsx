@@ -4,19 +4,43 @@ import { type ExpectedPace, KpiCard } from '../../components/kpi-card/kpi-card';
 import { parseStatus, parseUnit } from '../../components/kpi-card/metric-format';
 import { metricDescription, metricLabel } from '../../i18n/catalog-labels';
 import { useT } from '../../i18n/language-provider';
-import { catalogByCode, HEADLINE_METRICS, supportingMetrics, valuesByMetric } from './overview-model';
-import type { MetricDefinition, OverviewMetricValue } from './overview-query';
+import { type FragmentOf, graphql, readFragment } from '../../lib/graphql';
+import {
+  catalogByCode,
+  HEADLINE_METRICS,
+  type MetricDefinition,
+  supportingMetrics,
+  valuesByMetric,
+} from './overview-model';
+
+/**
+ * Every catalog metric, 1 January to asOf, against a year earlier and the GLOBAL target; asOf is
+ * the day the progress bars mark where each figure should stand by then.
+ */
+export const OverviewKpis_Overview = graphql(`
+  fragment OverviewKpis_Overview on Overview {
+    asOf
+    kpis {
+      metric
+      value
+      previous
+      change
+      target
+      attainment
+      status
+    }
+  }
+`);
 
 interface OverviewKpisProps {
-  kpis: readonly OverviewMetricValue[];
+  overview: FragmentOf<typeof OverviewKpis_Overview>;
   catalog: readonly MetricDefinition[];
-  /** The day the figures are read at: the progress bars mark where each should stand by then. */
-  asOf: string;
 }
 
 /** Two rows of KPI cards: the headline figures, then the impact, innovation and enabler metrics. */
-export function OverviewKpis({ kpis, catalog, asOf }: OverviewKpisProps) {
+export function OverviewKpis({ overview, catalog }: OverviewKpisProps) {
   const t = useT();
+  const { kpis, asOf } = readFragment(OverviewKpis_Overview, overview);
   const headlineId = useId();
   const supportingId = useId();
   const figures = valuesByMetric(kpis);

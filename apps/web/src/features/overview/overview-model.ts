@@ -1,12 +1,10 @@
 import type { TextKey } from '../../i18n/messages';
 import { translate } from '../../i18n/translate';
-import type {
-  CountryMapRow,
-  MetricDefinition,
-  OverviewMetricValue,
-  OverviewObjectiveProgress,
-  OverviewRegionRow,
-} from './overview-query';
+import type { ResultOf } from '../../lib/graphql';
+import type { CountryMapCard_CountryMap } from './country-map-card';
+import type { OverviewObjectiveProgress } from './objectives-progress';
+import type { RegionCharts_Overview } from './overview-charts';
+import type { OverviewPage_Overview } from './overview-page';
 
 export {
   type IncomeStreamChartRow,
@@ -20,6 +18,21 @@ export {
  * Nothing here computes a figure; it picks, labels and reshapes what the API computed.
  */
 
+/** A metric of the catalog as the overview reads it: its name, unit and meaning. */
+export type MetricDefinition = ResultOf<typeof OverviewPage_Overview>['metricCatalog'][number];
+
+/** A code of the metric catalog. */
+type MetricCode = MetricDefinition['code'];
+
+/** One metric's figure of the year, as the page reads it to tell an empty year. */
+type OverviewKpi = ResultOf<typeof OverviewPage_Overview>['overview']['kpis'][number];
+
+/** One region's key figures, as the region charts read them. */
+type OverviewRegionRow = ResultOf<typeof RegionCharts_Overview>['regions'][number];
+
+/** One country office's figure for the map's metric. */
+type CountryMapRow = ResultOf<typeof CountryMapCard_CountryMap>['metrics']['rows'][number];
+
 /** The first row of cards: the strategy's headline figures. */
 export const HEADLINE_METRICS = [
   'REVENUE_USD',
@@ -28,10 +41,14 @@ export const HEADLINE_METRICS = [
   'PARTNER_RETENTION_RATE',
   'PIPELINE_WEIGHTED_USD',
   'BENEFICIARIES_REACHED',
-] as const;
+] as const satisfies readonly MetricCode[];
 
 /** What the map can shade countries by. */
-export const MAP_METRICS = ['REVENUE_USD', 'ACTIVE_PARTNERS', 'BENEFICIARIES_REACHED'] as const;
+export const MAP_METRICS = [
+  'REVENUE_USD',
+  'ACTIVE_PARTNERS',
+  'BENEFICIARIES_REACHED',
+] as const satisfies readonly MetricCode[];
 export type MapMetric = (typeof MAP_METRICS)[number];
 
 /** The strategy's pillars, in its order: the messages of their names and leads. */
@@ -48,7 +65,7 @@ export function catalogByCode(catalog: readonly MetricDefinition[]): ReadonlyMap
 }
 
 /** The figures by metric code. */
-export function valuesByMetric(values: readonly OverviewMetricValue[]): ReadonlyMap<string, OverviewMetricValue> {
+export function valuesByMetric<T extends { metric: string }>(values: readonly T[]): ReadonlyMap<string, T> {
   return new Map(values.map((value) => [value.metric, value]));
 }
 
@@ -61,7 +78,7 @@ export function supportingMetrics(catalog: readonly MetricDefinition[]): string[
 }
 
 /** True when the year has any figure at all (an empty database answers zeros and nulls). */
-export function hasAnyFigure(kpis: readonly OverviewMetricValue[]): boolean {
+export function hasAnyFigure(kpis: readonly OverviewKpi[]): boolean {
   return kpis.some((kpi) => typeof kpi.value === 'number' && kpi.value !== 0);
 }
 

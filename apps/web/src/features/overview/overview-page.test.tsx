@@ -4,7 +4,7 @@ import { CombinedError, Provider as GraphqlProvider } from 'urql';
 import { describe, expect, it } from 'vitest';
 import { createGraphqlClient } from '../../lib/urql';
 import { OverviewContent, OverviewDashboard, OverviewPage } from './overview-page';
-import { testOverview, testOverviewAnswer } from './overview-test-data';
+import { testOverviewAnswer } from './overview-test-data';
 
 /** A client whose requests never answer: queries stay loading. */
 function pendingClient() {
@@ -56,10 +56,21 @@ describe('OverviewContent', () => {
     expect(html).toContain('>Retry</button>');
   });
 
+  it('says when the API answers no data, with the error', () => {
+    const error = new CombinedError({ graphQLErrors: [{ message: 'Not authorised.' }] });
+    const html = render(
+      <OverviewContent data={null} error={error} fetching={false} year={2025} regionCode={null} onRetry={noop} />,
+    );
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('The overview could not be loaded.');
+    expect(html).toContain('[GraphQL] Not authorised.');
+  });
+
   it('says when the year has no figures yet', () => {
+    const { overview } = testOverviewAnswer;
     const empty = {
       ...testOverviewAnswer,
-      overview: { ...testOverview, kpis: testOverview.kpis.map((kpi) => ({ ...kpi, value: 0 })) },
+      overview: { ...overview, kpis: overview.kpis.map((kpi) => ({ ...kpi, value: 0 })) },
     };
     const html = render(
       <OverviewContent data={empty} error={undefined} fetching={false} year={2025} regionCode={null} onRetry={noop} />,

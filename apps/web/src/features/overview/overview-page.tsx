@@ -5,14 +5,63 @@ import { formatLongDate, periodText } from '../../components/format/date';
 import { EmptyState, ErrorState, LoadingState } from '../../components/query-state/query-state';
 import { useT } from '../../i18n/language-provider';
 import { useFilters } from '../../lib/filters';
+import { graphql, type ResultOf } from '../../lib/graphql';
 import { AsOfControl } from './as-of-control';
 import { CountryMapCard } from './country-map-card';
-import { ObjectivesProgress } from './objectives-progress';
-import { ImpactByRegion, MonthlyRevenue, RevenueByIncomeStream, RevenueByRegion } from './overview-charts';
-import { OverviewKpis } from './overview-kpis';
+import { ObjectivesProgress, ObjectivesProgress_Overview } from './objectives-progress';
+import {
+  ImpactByRegion,
+  MonthlyRevenue,
+  MonthlyRevenue_Overview,
+  RegionCharts_Overview,
+  RevenueByIncomeStream,
+  RevenueByIncomeStream_Overview,
+  RevenueByRegion,
+} from './overview-charts';
+import { OverviewKpis, OverviewKpis_Overview } from './overview-kpis';
 import { hasAnyFigure } from './overview-model';
-import { OverviewPage_Overview, type OverviewPageOverviewQuery } from './overview-query';
 import './overview-page.css';
+
+/**
+ * Everything the overview shows but the map, in one request: each section asks for its fields in
+ * its own file; the page reads the year, the day and whether the year has any figure.
+ */
+export const OverviewPage_Overview = graphql(
+  `
+    query OverviewPage_Overview($year: Int!, $asOf: Date) {
+      overview(year: $year, asOf: $asOf) {
+        year
+        asOf
+        kpis {
+          metric
+          value
+        }
+        ...OverviewKpis_Overview
+        ...RegionCharts_Overview
+        ...MonthlyRevenue_Overview
+        ...RevenueByIncomeStream_Overview
+        ...ObjectivesProgress_Overview
+      }
+      metricCatalog {
+        code
+        label
+        unit
+        description
+        pillar
+      }
+    }
+  `,
+  [
+    OverviewKpis_Overview,
+    RegionCharts_Overview,
+    MonthlyRevenue_Overview,
+    RevenueByIncomeStream_Overview,
+    ObjectivesProgress_Overview,
+  ],
+);
+
+/** The overview query's answer. */
+export type OverviewAnswer = ResultOf<typeof OverviewPage_Overview>;
 
 /**
  * The leadership overview: is the strategy on track? Key figures against their targets, revenue
@@ -59,7 +108,8 @@ export function OverviewPage() {
 }
 
 interface OverviewContentProps {
-  data: OverviewPageOverviewQuery | undefined;
+  /** The answer: undefined while it loads, null when the API answered no data (an error says why). */
+  data: OverviewAnswer | null | undefined;
   error: CombinedError | undefined;
   fetching: boolean;
   year: number;
@@ -70,7 +120,7 @@ interface OverviewContentProps {
 /** Loading, failed, empty, or the dashboard; a partial error shows above what did load. */
 export function OverviewContent({ data, error, fetching, year, regionCode, onRetry }: OverviewContentProps) {
   const t = useT();
-  if (data === undefined) {
+  if (!data) {
     if (error && !fetching) {
       return <ErrorState title={t('overview.error')} detail={error.message} onRetry={onRetry} />;
     }
@@ -91,7 +141,7 @@ export function OverviewContent({ data, error, fetching, year, regionCode, onRet
 }
 
 interface OverviewDashboardProps {
-  data: OverviewPageOverviewQuery;
+  data: OverviewAnswer;
   regionCode?: string | null;
 }
 
@@ -100,7 +150,7 @@ export function OverviewDashboard({ data, regionCode = null }: OverviewDashboard
   const { overview, metricCatalog } = data;
   return (
     <div className="overview__body">
-      <OverviewKpis kpis={overview.kpis} catalog={metricCatalog} asOf={overview.asOf} />
+      <OverviewKpis overview={overview} catalog={metricCatalog} />
       <div className="overview-grid">
         <RevenueByRegion overview={overview} />
         <ImpactByRegion overview={overview} />
@@ -113,11 +163,7 @@ export function OverviewDashboard({ data, regionCode = null }: OverviewDashboard
         catalog={metricCatalog}
         initialRegionCode={regionCode}
       />
-      <ObjectivesProgress
-        objectives={overview.objectives}
-        catalog={metricCatalog}
-        periodText={periodText(overview.asOf)}
-      />
+      <ObjectivesProgress overview={overview} catalog={metricCatalog} periodText={periodText(overview.asOf)} />
     </div>
   );
 }

@@ -1,25 +1,15 @@
-import { gql } from 'urql';
 import { CHART_ROLE_COLORS, Chart } from '../../components/chart/chart';
 import { formatUsd } from '../../components/format/number';
 import { EmptyState } from '../../components/query-state/query-state';
 import { useT } from '../../i18n/language-provider';
+import { type FragmentOf, graphql, readFragment } from '../../lib/graphql';
 import { incomeStreamChartRows, trendChartRows } from './panorama-model';
 import { PanoramaPanel } from './panorama-panel';
 
 const formatUsdCompact = (value: number) => formatUsd(value, { compact: true });
 
-export interface PanoramaTrendFields {
-  year: number;
-  asOf: string;
-  region: { code: string };
-  trend: {
-    period: { from: string; label: string } | null;
-    values: { value: number | null; previous: number | null }[];
-  }[];
-}
-
 /** Revenue month by month, with the same month a year earlier. */
-export const PanoramaTrend_Panorama = gql<PanoramaTrendFields>`
+export const PanoramaTrend_Panorama = graphql(`
   fragment PanoramaTrend_Panorama on Panorama {
     year
     asOf
@@ -38,11 +28,12 @@ export const PanoramaTrend_Panorama = gql<PanoramaTrendFields>`
       }
     }
   }
-`;
+`);
 
 /** Revenue month by month: bars for this year, a line for the year before. */
-export function PanoramaTrend({ panorama }: { panorama: PanoramaTrendFields }) {
+export function PanoramaTrend({ panorama: data }: { panorama: FragmentOf<typeof PanoramaTrend_Panorama> }) {
   const t = useT();
+  const panorama = readFragment(PanoramaTrend_Panorama, data);
   const rows = trendChartRows(panorama.trend, panorama.asOf);
   const { year } = panorama;
   const previousYear = year - 1;
@@ -73,14 +64,8 @@ export function PanoramaTrend({ panorama }: { panorama: PanoramaTrendFields }) {
   );
 }
 
-export interface PanoramaIncomeStreamsFields {
-  year: number;
-  region: { code: string };
-  byIncomeStream: { incomeStream: string | null; values: { value: number | null; previous: number | null }[] }[];
-}
-
 /** Revenue by income stream, against the same days a year earlier. */
-export const PanoramaIncomeStreams_Panorama = gql<PanoramaIncomeStreamsFields>`
+export const PanoramaIncomeStreams_Panorama = graphql(`
   fragment PanoramaIncomeStreams_Panorama on Panorama {
     year
     region {
@@ -95,11 +80,16 @@ export const PanoramaIncomeStreams_Panorama = gql<PanoramaIncomeStreamsFields>`
       }
     }
   }
-`;
+`);
 
 /** Revenue of each income stream, beside the same days a year earlier. */
-export function PanoramaIncomeStreams({ panorama }: { panorama: PanoramaIncomeStreamsFields }) {
+export function PanoramaIncomeStreams({
+  panorama: data,
+}: {
+  panorama: FragmentOf<typeof PanoramaIncomeStreams_Panorama>;
+}) {
   const t = useT();
+  const panorama = readFragment(PanoramaIncomeStreams_Panorama, data);
   const rows = incomeStreamChartRows(panorama.byIncomeStream);
   const { year } = panorama;
   const previousYear = year - 1;

@@ -1,5 +1,4 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { gql } from 'urql';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
 import { DataTable } from '../../components/data-table/data-table';
 import { periodText } from '../../components/format/date';
@@ -7,6 +6,7 @@ import { formatCompactNumber, metricFormatter } from '../../components/kpi-card/
 import { EmptyState, LoadingState } from '../../components/query-state/query-state';
 import { useT } from '../../i18n/language-provider';
 import type { Translate } from '../../i18n/translate';
+import { type FragmentOf, graphql, type ResultOf, readFragment } from '../../lib/graphql';
 import { valuesByMetric } from './panorama-model';
 import { PanoramaPanel } from './panorama-panel';
 
@@ -15,22 +15,8 @@ const ChoroplethMap = lazy(() =>
   import('../../components/map/choropleth-map').then((module) => ({ default: module.ChoroplethMap })),
 );
 
-interface CountryFigure {
-  metric: string;
-  value: number | null;
-  previous: number | null;
-  change: number | null;
-}
-
-export interface PanoramaCountriesFields {
-  year: number;
-  asOf: string;
-  region: { id: string; code: string; name: string; countries: { id: string; iso3: string; name: string }[] };
-  byCountry: { country: { id: string; iso3: string; name: string } | null; values: CountryFigure[] }[];
-}
-
 /** The region's country offices (to zoom the map) and each one's key figures. */
-export const PanoramaCountries_Panorama = gql<PanoramaCountriesFields>`
+export const PanoramaCountries_Panorama = graphql(`
   fragment PanoramaCountries_Panorama on Panorama {
     year
     asOf
@@ -58,7 +44,10 @@ export const PanoramaCountries_Panorama = gql<PanoramaCountriesFields>`
       }
     }
   }
-`;
+`);
+
+/** A country office's key figures (or the bureau's own, without a country), as `byCountry` answers them. */
+type ByCountryRow = ResultOf<typeof PanoramaCountries_Panorama>['byCountry'][number];
 
 /** A row of the countries table: a country office, or the bureau's own gifts without a country. */
 export interface CountryRow {
@@ -73,7 +62,7 @@ export interface CountryRow {
 }
 
 /** The table's rows from `byCountry`, in the API's order; `bureauName` names the row without a country office. */
-export function countryRows(rows: PanoramaCountriesFields['byCountry'], bureauName: string): CountryRow[] {
+export function countryRows(rows: readonly ByCountryRow[], bureauName: string): CountryRow[] {
   return rows.map((row) => {
     const figures = valuesByMetric(row.values);
     const revenue = figures.get('REVENUE_USD');
@@ -130,8 +119,9 @@ function countryColumns(t: Translate): DataColumn<CountryRow>[] {
 const formatRevenue = metricFormatter('USD');
 
 /** Revenue by country office: a map zoomed to the region's countries, and a table to sort and export. */
-export function PanoramaCountries({ panorama }: { panorama: PanoramaCountriesFields }) {
+export function PanoramaCountries({ panorama: data }: { panorama: FragmentOf<typeof PanoramaCountries_Panorama> }) {
   const t = useT();
+  const panorama = readFragment(PanoramaCountries_Panorama, data);
   const { region, year } = panorama;
   const bureauName = t('panorama.countries.none');
   const rows = useMemo(() => countryRows(panorama.byCountry, bureauName), [panorama.byCountry, bureauName]);

@@ -1,28 +1,13 @@
 import { useMemo } from 'react';
-import { gql } from 'urql';
 import { formatEnum } from '../../components/data-table/cell-format';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
 import { DataTable } from '../../components/data-table/data-table';
 import { useT } from '../../i18n/language-provider';
 import type { Translate } from '../../i18n/translate';
-
-export interface PanoramaFieldNeed {
-  id: string;
-  title: string;
-  description: string;
-  status: string;
-  identifiedOn: string;
-  sector: string | null;
-  country: { id: string; name: string } | null;
-}
-
-export interface PanoramaFieldNeedsFields {
-  region: { code: string };
-  fieldNeeds: PanoramaFieldNeed[];
-}
+import { type FragmentOf, graphql, type ResultOf, readFragment } from '../../lib/graphql';
 
 /** The needs the region's offices identified that the private sector may meet, open ones first. */
-export const PanoramaFieldNeeds_Panorama = gql<PanoramaFieldNeedsFields>`
+export const PanoramaFieldNeeds_Panorama = graphql(`
   fragment PanoramaFieldNeeds_Panorama on Panorama {
     region {
       id
@@ -41,7 +26,10 @@ export const PanoramaFieldNeeds_Panorama = gql<PanoramaFieldNeedsFields>`
       }
     }
   }
-`;
+`);
+
+/** A field need, as the table lists it. */
+export type PanoramaFieldNeed = ResultOf<typeof PanoramaFieldNeeds_Panorama>['fieldNeeds'][number];
 
 /** Open, matched or closed: in words, with a tone (and a shape for print). */
 function NeedStatus({ status }: { status: string }) {
@@ -90,8 +78,9 @@ function fieldNeedColumns(t: Translate): DataColumn<PanoramaFieldNeed>[] {
 }
 
 /** Field needs the private sector may meet: what, where, since when, and whether a partner answers it. */
-export function PanoramaFieldNeeds({ panorama }: { panorama: PanoramaFieldNeedsFields }) {
+export function PanoramaFieldNeeds({ panorama: data }: { panorama: FragmentOf<typeof PanoramaFieldNeeds_Panorama> }) {
   const t = useT();
+  const panorama = readFragment(PanoramaFieldNeeds_Panorama, data);
   const columns = useMemo(() => fieldNeedColumns(t), [t]);
   const code = panorama.region.code;
   return (

@@ -1,24 +1,15 @@
-import { gql } from 'urql';
 import { Badge } from '../../components/badge/badge';
 import { formatLongDate, periodText } from '../../components/format/date';
 import { formatPercent } from '../../components/format/number';
 import { useT } from '../../i18n/language-provider';
 import { withNodes } from '../../i18n/rich-text';
+import { type FragmentOf, graphql, readFragment } from '../../lib/graphql';
 import { PanoramaAsOf } from './panorama-as-of';
 import { rankText } from './panorama-model';
 import { RegionSwitcher } from './region-switcher';
 
-export interface PanoramaHeaderFields {
-  year: number;
-  asOf: string;
-  rank: number;
-  regionCount: number;
-  share: number | null;
-  region: { id: string; code: string; name: string; city: string | null };
-}
-
 /** The region, its days and where it stands among the regions. */
-export const PanoramaHeader_Panorama = gql<PanoramaHeaderFields>`
+export const PanoramaHeader_Panorama = graphql(`
   fragment PanoramaHeader_Panorama on Panorama {
     year
     asOf
@@ -32,7 +23,7 @@ export const PanoramaHeader_Panorama = gql<PanoramaHeaderFields>`
       city
     }
   }
-`;
+`);
 
 interface PanoramaHeaderProps {
   /** The region code of the address, upper case: shown until the panorama answers. */
@@ -42,15 +33,16 @@ interface PanoramaHeaderProps {
   chosenAsOf: string | null;
   onAsOfChange: (asOf: string | null) => void;
   /** The panorama, once loaded. */
-  panorama: PanoramaHeaderFields | undefined;
+  panorama: FragmentOf<typeof PanoramaHeader_Panorama> | undefined;
 }
 
 /**
  * The panorama's title block: the region, its city, the year and as-of day, its rank and share
  * of revenue; and the controls (region, as-of day, print), which print leaves out.
  */
-export function PanoramaHeader({ code, year, chosenAsOf, onAsOfChange, panorama }: PanoramaHeaderProps) {
+export function PanoramaHeader({ code, year, chosenAsOf, onAsOfChange, panorama: data }: PanoramaHeaderProps) {
   const t = useT();
+  const panorama = readFragment(PanoramaHeader_Panorama, data);
   const region = panorama?.region;
   const asOf = panorama?.asOf ?? chosenAsOf;
   return (

@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import { gql } from 'urql';
 import { formatDayMonth, yearElapsedShare } from '../../components/format/date';
 import { type ExpectedPace, KpiCard } from '../../components/kpi-card/kpi-card';
 import {
@@ -12,25 +11,18 @@ import {
 import { metricDescription, metricLabel } from '../../i18n/catalog-labels';
 import { useT } from '../../i18n/language-provider';
 import { withNodes } from '../../i18n/rich-text';
+import { type FragmentOf, graphql, readFragment } from '../../lib/graphql';
 import {
   catalogByCode,
   comparePeer,
   HEADLINE_METRICS,
   type MetricDefinition,
-  type PanoramaMetricValue,
   supportingMetrics,
   valuesByMetric,
 } from './panorama-model';
 
-export interface PanoramaKpisFields {
-  asOf: string;
-  region: { code: string };
-  kpis: PanoramaMetricValue[];
-  peers: { metric: string; value: number | null }[];
-}
-
 /** Every metric of the region against its target and a year earlier, and the other regions' average. */
-export const PanoramaKpis_Panorama = gql<PanoramaKpisFields>`
+export const PanoramaKpis_Panorama = graphql(`
   fragment PanoramaKpis_Panorama on Panorama {
     asOf
     region {
@@ -51,10 +43,10 @@ export const PanoramaKpis_Panorama = gql<PanoramaKpisFields>`
       value
     }
   }
-`;
+`);
 
 interface PanoramaKpisProps {
-  panorama: PanoramaKpisFields;
+  panorama: FragmentOf<typeof PanoramaKpis_Panorama>;
   catalog: readonly MetricDefinition[];
 }
 
@@ -62,8 +54,9 @@ interface PanoramaKpisProps {
  * Two rows of KPI cards: the headline figures, each with the other regions' average beneath it,
  * then the impact, innovation and enabler metrics.
  */
-export function PanoramaKpis({ panorama, catalog }: PanoramaKpisProps) {
+export function PanoramaKpis({ panorama: data, catalog }: PanoramaKpisProps) {
   const t = useT();
+  const panorama = readFragment(PanoramaKpis_Panorama, data);
   const headlineId = useId();
   const supportingId = useId();
   const figures = valuesByMetric(panorama.kpis);

@@ -5,6 +5,7 @@ import {
   comparePeer,
   hasAnyFigure,
   isUnknownRegion,
+  type MetricDefinition,
   objectivesByPillar,
   ordinal,
   pipelineChartRows,
@@ -101,12 +102,19 @@ describe('the panorama rows', () => {
   });
 
   it('puts the non-income metrics outside the headline in the second row', () => {
+    const metric = (code: MetricDefinition['code'], pillar: MetricDefinition['pillar']): MetricDefinition => ({
+      code,
+      pillar,
+      label: code,
+      unit: 'COUNT',
+      description: '',
+    });
     const catalog = [
-      { code: 'REVENUE_USD', pillar: 'INCOME' },
-      { code: 'CASH_REVENUE_USD', pillar: 'INCOME' },
-      { code: 'BENEFICIARIES_REACHED', pillar: 'IMPACT' },
-      { code: 'MEALS_PROVIDED', pillar: 'IMPACT' },
-    ].map((item) => ({ ...item, label: item.code, unit: 'COUNT', description: '' }));
+      metric('REVENUE_USD', 'INCOME'),
+      metric('CASH_REVENUE_USD', 'INCOME'),
+      metric('BENEFICIARIES_REACHED', 'IMPACT'),
+      metric('MEALS_PROVIDED', 'IMPACT'),
+    ];
     expect(supportingMetrics(catalog)).toEqual(['MEALS_PROVIDED']);
   });
 

@@ -4,6 +4,10 @@ import { formatPercent } from '../../components/format/number';
 import type { MetricUnit } from '../../components/kpi-card/metric-format';
 import type { TextKey } from '../../i18n/messages';
 import { translate } from '../../i18n/translate';
+import type { ResultOf } from '../../lib/graphql';
+import type { PanoramaPage_Panorama } from './panorama-page';
+import type { PanoramaPipeline_Panorama } from './panorama-pipeline';
+import type { RegionSwitcher_Regions } from './region-switcher';
 
 export {
   type IncomeStreamChartRow,
@@ -18,32 +22,17 @@ export {
  * Labels are in the language shown.
  */
 
-/** A metric of the catalog: its name, unit and meaning. */
-export interface MetricDefinition {
-  code: string;
-  label: string;
-  unit: string;
-  description: string;
-  pillar: string;
-}
+/** A metric of the catalog as the panorama reads it: its name, unit and meaning. */
+export type MetricDefinition = ResultOf<typeof PanoramaPage_Panorama>['metricCatalog'][number];
 
-/** One metric's figures: 1 January to asOf, vs the same days a year earlier and the region's target. */
-export interface PanoramaMetricValue {
-  metric: string;
-  value: number | null;
-  previous?: number | null;
-  change?: number | null;
-  target?: number | null;
-  attainment?: number | null;
-  status?: string | null;
-}
+/** One metric's value of the year, as the page reads it to tell an empty year. */
+type PanoramaKpi = ResultOf<typeof PanoramaPage_Panorama>['panorama']['kpis'][number];
 
 /** A region as the switcher and the not-found state list it. */
-export interface RegionSummary {
-  code: string;
-  name: string;
-  city: string | null;
-}
+export type RegionSummary = ResultOf<typeof RegionSwitcher_Regions>['regions'][number];
+
+/** A stage of the pipeline: how many opportunities, their amount and weighted amount. */
+type PipelineStageRow = ResultOf<typeof PanoramaPipeline_Panorama>['pipeline'][number];
 
 /** The first row of cards: the headline figures, the ones the API also averages over the other regions. */
 export const HEADLINE_METRICS = [
@@ -53,7 +42,7 @@ export const HEADLINE_METRICS = [
   'PARTNER_RETENTION_RATE',
   'PIPELINE_WEIGHTED_USD',
   'BENEFICIARIES_REACHED',
-] as const;
+] as const satisfies readonly MetricDefinition['code'][];
 
 /** The strategy's pillars, in its order: the messages of their names and leads. */
 export const PILLARS: readonly { code: string; label: TextKey; lead: TextKey }[] = [
@@ -82,7 +71,7 @@ export function supportingMetrics(catalog: readonly MetricDefinition[]): string[
 }
 
 /** True when the year has any figure at all (an empty year answers zeros and nulls). */
-export function hasAnyFigure(kpis: readonly PanoramaMetricValue[]): boolean {
+export function hasAnyFigure(kpis: readonly PanoramaKpi[]): boolean {
   return kpis.some((kpi) => typeof kpi.value === 'number' && kpi.value !== 0);
 }
 
@@ -97,7 +86,7 @@ export function isUnknownRegion(error: CombinedError | undefined): boolean {
 }
 
 /** A bureau in a few words: "RBN · Nairobi", "HQ · Rome". */
-export function regionShortName(region: RegionSummary): string {
+export function regionShortName(region: Pick<RegionSummary, 'code' | 'city'>): string {
   return region.city ? `${region.code} · ${region.city}` : region.code;
 }
 
@@ -145,13 +134,6 @@ export function comparePeer(
   if (amount === formatPercent(0, whole)) return level;
   const direction = ratio > 0 ? 'higher' : 'lower';
   return { direction, text: translate(direction === 'higher' ? 'peer.higher' : 'peer.lower', { amount }) };
-}
-
-export interface PipelineStageRow {
-  stage: string;
-  count: number;
-  amountUsd: number;
-  weightedUsd: number;
 }
 
 export interface PipelineChartRow extends Record<string, unknown> {

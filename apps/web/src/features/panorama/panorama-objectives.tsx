@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import { gql } from 'urql';
 import { ExportButton } from '../../components/data-table/export-button';
 import { periodText } from '../../components/format/date';
 import { formatPercent } from '../../components/format/number';
@@ -16,23 +15,11 @@ import { metricDescription, metricLabel, objectiveName } from '../../i18n/catalo
 import { useT } from '../../i18n/language-provider';
 import type { TextKey } from '../../i18n/messages';
 import { toCsv } from '../../lib/csv';
-import { catalogByCode, type MetricDefinition, objectivesByPillar, type PanoramaMetricValue } from './panorama-model';
-
-export interface PanoramaObjectiveProgress {
-  objective: { id: string; code: string; name: string; pillar: string };
-  status: string | null;
-  figures: PanoramaMetricValue[];
-}
-
-export interface PanoramaObjectivesFields {
-  year: number;
-  asOf: string;
-  region: { code: string };
-  objectives: PanoramaObjectiveProgress[];
-}
+import { type FragmentOf, graphql, type ResultOf, readFragment } from '../../lib/graphql';
+import { catalogByCode, type MetricDefinition, objectivesByPillar } from './panorama-model';
 
 /** Each strategy objective in the region: its status and its measures against their targets. */
-export const PanoramaObjectives_Panorama = gql<PanoramaObjectivesFields>`
+export const PanoramaObjectives_Panorama = graphql(`
   fragment PanoramaObjectives_Panorama on Panorama {
     year
     asOf
@@ -57,7 +44,10 @@ export const PanoramaObjectives_Panorama = gql<PanoramaObjectivesFields>`
       }
     }
   }
-`;
+`);
+
+/** One measure of an objective against its target. */
+type ObjectiveFigure = ResultOf<typeof PanoramaObjectives_Panorama>['objectives'][number]['figures'][number];
 
 /** The header of the objectives' CSV export: its values are the API's (codes, names, ratios). */
 const OBJECTIVES_CSV_HEADER: readonly TextKey[] = [
@@ -73,13 +63,14 @@ const OBJECTIVES_CSV_HEADER: readonly TextKey[] = [
 ];
 
 interface PanoramaObjectivesProps {
-  panorama: PanoramaObjectivesFields;
+  panorama: FragmentOf<typeof PanoramaObjectives_Panorama>;
   catalog: readonly MetricDefinition[];
 }
 
 /** The objectives under their pillars: status pills, and each measure's attainment of its target. */
-export function PanoramaObjectives({ panorama, catalog }: PanoramaObjectivesProps) {
+export function PanoramaObjectives({ panorama: data, catalog }: PanoramaObjectivesProps) {
   const t = useT();
+  const panorama = readFragment(PanoramaObjectives_Panorama, data);
   const captionId = useId();
   const definitions = catalogByCode(catalog);
   const groups = objectivesByPillar(panorama.objectives);
@@ -190,7 +181,7 @@ export function PanoramaObjectives({ panorama, catalog }: PanoramaObjectivesProp
 const STATUS_GLYPHS: Record<string, string> = { ON_TRACK: '●', AT_RISK: '▲', OFF_TRACK: '■' };
 
 interface MeasureProps {
-  figure: PanoramaMetricValue;
+  figure: ObjectiveFigure;
   label: string;
   catalog: ReadonlyMap<string, MetricDefinition>;
 }

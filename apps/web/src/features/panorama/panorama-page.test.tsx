@@ -4,7 +4,7 @@ import { CombinedError, Provider as GraphqlProvider } from 'urql';
 import { describe, expect, it } from 'vitest';
 import { createGraphqlClient } from '../../lib/urql';
 import { PanoramaContent, PanoramaDashboard, PanoramaPage } from './panorama-page';
-import { testPanorama, testPanoramaAnswer } from './panorama-test-data';
+import { testPanoramaAnswer, testPanoramaAnswerWithoutPartners } from './panorama-test-data';
 
 /** A client whose requests never answer: queries stay loading. */
 function pendingClient() {
@@ -49,10 +49,19 @@ describe('PanoramaContent', () => {
     expect(html).toContain('>Retry</button>');
   });
 
+  it('says what failed when the API answers no data', () => {
+    const error = new CombinedError({ graphQLErrors: [{ message: 'Not authorised.' }] });
+    const html = render(<PanoramaContent data={null} error={error} fetching={false} onRetry={noop} />);
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('The panorama could not be loaded.');
+    expect(html).toContain('[GraphQL] Not authorised.');
+  });
+
   it('says when the region has no figures for the year, and still shows its stories', () => {
+    const { panorama } = testPanoramaAnswer;
     const empty = {
       ...testPanoramaAnswer,
-      panorama: { ...testPanorama, kpis: testPanorama.kpis.map((kpi) => ({ ...kpi, value: 0 })) },
+      panorama: { ...panorama, kpis: panorama.kpis.map((kpi) => ({ ...kpi, value: 0 })) },
     };
     const html = render(<PanoramaContent data={empty} error={undefined} fetching={false} onRetry={noop} />);
     expect(html).toContain('No figures for RBN in 2025 yet');
@@ -86,5 +95,14 @@ describe('PanoramaDashboard', () => {
     expect(html).toContain('panorama-need-status--open');
     expect(html).toContain('<time dateTime="2025-10-18">18 October 2025</time>');
     expect(html).toContain('Export CSV');
+  });
+
+  it('says who may see the top partners when the API withholds them, and still shows the rest', () => {
+    const restricted = render(<PanoramaDashboard data={testPanoramaAnswerWithoutPartners} />);
+    expect(restricted).toContain('Top partners');
+    expect(restricted).toContain('visible to its own team and to leadership');
+    expect(restricted).not.toContain('UGFydG5lcjozMA%3D%3D');
+    expect(restricted).not.toContain('No partner gave yet');
+    expect(restricted).toContain('Sudan');
   });
 });

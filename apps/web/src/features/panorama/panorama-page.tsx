@@ -1,90 +1,86 @@
 import { useCallback } from 'react';
 import { useParams } from 'react-router';
-import { type CombinedError, gql, useQuery } from 'urql';
+import { type CombinedError, useQuery } from 'urql';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
 import { periodText } from '../../components/format/date';
 import { EmptyState, ErrorState, LoadingState } from '../../components/query-state/query-state';
 import { useT } from '../../i18n/language-provider';
 import { useFilters } from '../../lib/filters';
+import { graphql, type ResultOf } from '../../lib/graphql';
 import {
   PanoramaIncomeStreams,
   PanoramaIncomeStreams_Panorama,
-  type PanoramaIncomeStreamsFields,
   PanoramaTrend,
   PanoramaTrend_Panorama,
-  type PanoramaTrendFields,
 } from './panorama-charts';
-import { PanoramaCountries, PanoramaCountries_Panorama, type PanoramaCountriesFields } from './panorama-countries';
-import { PanoramaFieldNeeds, PanoramaFieldNeeds_Panorama, type PanoramaFieldNeedsFields } from './panorama-field-needs';
-import { PanoramaHeader, PanoramaHeader_Panorama, type PanoramaHeaderFields } from './panorama-header';
-import { PanoramaKpis, PanoramaKpis_Panorama, type PanoramaKpisFields } from './panorama-kpis';
-import { hasAnyFigure, isUnknownRegion, type MetricDefinition } from './panorama-model';
+import { PanoramaCountries, PanoramaCountries_Panorama } from './panorama-countries';
+import { PanoramaFieldNeeds, PanoramaFieldNeeds_Panorama } from './panorama-field-needs';
+import { PanoramaHeader, PanoramaHeader_Panorama } from './panorama-header';
+import { PanoramaKpis, PanoramaKpis_Panorama } from './panorama-kpis';
+import { hasAnyFigure, isUnknownRegion } from './panorama-model';
 import { PanoramaNotFound } from './panorama-not-found';
-import { PanoramaObjectives, PanoramaObjectives_Panorama, type PanoramaObjectivesFields } from './panorama-objectives';
-import { PanoramaPartners, PanoramaPartners_Panorama, type PanoramaPartnersFields } from './panorama-partners';
-import { PanoramaPipeline, PanoramaPipeline_Panorama, type PanoramaPipelineFields } from './panorama-pipeline';
-import { PanoramaStories, PanoramaStories_Panorama, type PanoramaStoriesFields } from './panorama-stories';
+import { PanoramaObjectives, PanoramaObjectives_Panorama } from './panorama-objectives';
+import { PanoramaPartners, PanoramaPartners_Panorama } from './panorama-partners';
+import { PanoramaPipeline, PanoramaPipeline_Panorama } from './panorama-pipeline';
+import { PanoramaStories, PanoramaStories_Panorama } from './panorama-stories';
 import './panorama.css';
 import './panorama-sections.css';
 import './panorama-print.css';
 
-/** Everything the page shows of one panorama: the fields of each section, together. */
-export type PanoramaFields = PanoramaHeaderFields &
-  PanoramaKpisFields &
-  PanoramaObjectivesFields &
-  PanoramaTrendFields &
-  PanoramaIncomeStreamsFields &
-  PanoramaCountriesFields &
-  PanoramaPartnersFields &
-  PanoramaPipelineFields &
-  PanoramaFieldNeedsFields &
-  PanoramaStoriesFields;
-
-export interface PanoramaPagePanoramaQuery {
-  panorama: PanoramaFields;
-  metricCatalog: MetricDefinition[];
-}
-
-export interface PanoramaPagePanoramaVariables {
-  regionCode: string;
-  year: number;
-  asOf: string | null;
-}
-
-/** The whole panorama in one request: each section asks for its fields in its own file. */
-export const PanoramaPage_Panorama = gql<PanoramaPagePanoramaQuery, PanoramaPagePanoramaVariables>`
-  query PanoramaPage_Panorama($regionCode: String!, $year: Int!, $asOf: Date) {
-    panorama(regionCode: $regionCode, year: $year, asOf: $asOf) {
-      ...PanoramaHeader_Panorama
-      ...PanoramaKpis_Panorama
-      ...PanoramaObjectives_Panorama
-      ...PanoramaTrend_Panorama
-      ...PanoramaIncomeStreams_Panorama
-      ...PanoramaCountries_Panorama
-      ...PanoramaPartners_Panorama
-      ...PanoramaPipeline_Panorama
-      ...PanoramaFieldNeeds_Panorama
-      ...PanoramaStories_Panorama
+/**
+ * The whole panorama in one request: each section asks for its fields in its own file; the page
+ * reads which region and year answered, the day, and whether the year has any figure.
+ */
+export const PanoramaPage_Panorama = graphql(
+  `
+    query PanoramaPage_Panorama($regionCode: String!, $year: Int!, $asOf: Date) {
+      panorama(regionCode: $regionCode, year: $year, asOf: $asOf) {
+        year
+        asOf
+        region {
+          id
+          code
+        }
+        kpis {
+          metric
+          value
+        }
+        ...PanoramaHeader_Panorama
+        ...PanoramaKpis_Panorama
+        ...PanoramaObjectives_Panorama
+        ...PanoramaTrend_Panorama
+        ...PanoramaIncomeStreams_Panorama
+        ...PanoramaCountries_Panorama
+        ...PanoramaPartners_Panorama
+        ...PanoramaPipeline_Panorama
+        ...PanoramaFieldNeeds_Panorama
+        ...PanoramaStories_Panorama
+      }
+      metricCatalog {
+        code
+        label
+        unit
+        description
+        pillar
+      }
     }
-    metricCatalog {
-      code
-      label
-      unit
-      description
-      pillar
-    }
-  }
-  ${PanoramaHeader_Panorama}
-  ${PanoramaKpis_Panorama}
-  ${PanoramaObjectives_Panorama}
-  ${PanoramaTrend_Panorama}
-  ${PanoramaIncomeStreams_Panorama}
-  ${PanoramaCountries_Panorama}
-  ${PanoramaPartners_Panorama}
-  ${PanoramaPipeline_Panorama}
-  ${PanoramaFieldNeeds_Panorama}
-  ${PanoramaStories_Panorama}
-`;
+  `,
+  [
+    PanoramaHeader_Panorama,
+    PanoramaKpis_Panorama,
+    PanoramaObjectives_Panorama,
+    PanoramaTrend_Panorama,
+    PanoramaIncomeStreams_Panorama,
+    PanoramaCountries_Panorama,
+    PanoramaPartners_Panorama,
+    PanoramaPipeline_Panorama,
+    PanoramaFieldNeeds_Panorama,
+    PanoramaStories_Panorama,
+  ],
+);
+
+/** The panorama query's answer. */
+export type PanoramaAnswer = ResultOf<typeof PanoramaPage_Panorama>;
 
 /**
  * A region's panorama, for its team and for a printed brief: the region against its targets and
@@ -125,7 +121,8 @@ export function PanoramaPage() {
 }
 
 interface PanoramaContentProps {
-  data: PanoramaPagePanoramaQuery | undefined;
+  /** The answer: undefined while it loads, null when the API answered no data (an error says why). */
+  data: PanoramaAnswer | null | undefined;
   error: CombinedError | undefined;
   fetching: boolean;
   onRetry: () => void;
@@ -134,7 +131,7 @@ interface PanoramaContentProps {
 /** Loading, failed, empty, or the panorama; a partial error shows above what did load. */
 export function PanoramaContent({ data, error, fetching, onRetry }: PanoramaContentProps) {
   const t = useT();
-  if (data === undefined) {
+  if (!data) {
     if (error && !fetching) {
       return <ErrorState title={t('panorama.error')} detail={error.message} onRetry={onRetry} />;
     }
@@ -160,7 +157,7 @@ export function PanoramaContent({ data, error, fetching, onRetry }: PanoramaCont
 }
 
 /** The panorama itself, from the query's answer. */
-export function PanoramaDashboard({ data }: { data: PanoramaPagePanoramaQuery }) {
+export function PanoramaDashboard({ data }: { data: PanoramaAnswer }) {
   const { panorama, metricCatalog } = data;
   return (
     <>

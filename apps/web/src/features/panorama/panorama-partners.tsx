@@ -1,25 +1,20 @@
 import { useMemo } from 'react';
-import { gql } from 'urql';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
 import { DataTable } from '../../components/data-table/data-table';
 import { periodText } from '../../components/format/date';
+import { EmptyState } from '../../components/query-state/query-state';
 import { SearchLink } from '../../components/search-link/search-link';
 import { useT } from '../../i18n/language-provider';
 import type { Translate } from '../../i18n/translate';
+import { type FragmentOf, graphql, type ResultOf, readFragment } from '../../lib/graphql';
 import { valuesByMetric } from './panorama-model';
+import { PanoramaPanel } from './panorama-panel';
 
-export interface PanoramaPartnersFields {
-  year: number;
-  asOf: string;
-  region: { code: string };
-  topPartners: {
-    partner: { id: string; name: string; partnerType: string } | null;
-    values: { metric: string; value: number | null; previous: number | null; change: number | null }[];
-  }[];
-}
-
-/** The ten partners who gave most to the region, 1 January to asOf. */
-export const PanoramaPartners_Panorama = gql<PanoramaPartnersFields>`
+/**
+ * The ten partners who gave most to the region, 1 January to asOf: null when the reader may not see
+ * the region's partner detail (a REGIONAL user reading another region's panorama).
+ */
+export const PanoramaPartners_Panorama = graphql(`
   fragment PanoramaPartners_Panorama on Panorama {
     year
     asOf
@@ -41,7 +36,10 @@ export const PanoramaPartners_Panorama = gql<PanoramaPartnersFields>`
       }
     }
   }
-`;
+`);
+
+/** A partner among the region's largest, with its figures, as `topPartners` answers them. */
+type TopPartnerRow = NonNullable<ResultOf<typeof PanoramaPartners_Panorama>['topPartners']>[number];
 
 export interface PartnerRow {
   rank: number;
@@ -55,7 +53,7 @@ export interface PartnerRow {
 }
 
 /** The table's rows, ranked in the API's order (most revenue first). */
-export function partnerRows(rows: PanoramaPartnersFields['topPartners']): PartnerRow[] {
+export function partnerRows(rows: readonly TopPartnerRow[]): PartnerRow[] {
   return rows.flatMap((row, index) => {
     if (!row.partner) return [];
     const figures = valuesByMetric(row.values);
@@ -124,12 +122,23 @@ function topPartnerColumns(t: Translate): DataColumn<PartnerRow>[] {
   ];
 }
 
-/** The region's ten largest partners of the year to date, each linked to its page. */
-export function PanoramaPartners({ panorama }: { panorama: PanoramaPartnersFields }) {
+/**
+ * The region's ten largest partners of the year to date, each linked to its page; or, when the
+ * reader may not see the region's partner detail, a note saying who may.
+ */
+export function PanoramaPartners({ panorama: data }: { panorama: FragmentOf<typeof PanoramaPartners_Panorama> }) {
   const t = useT();
+  const panorama = readFragment(PanoramaPartners_Panorama, data);
+  const { region, year, topPartners } = panorama;
   const columns = useMemo(() => topPartnerColumns(t), [t]);
-  const rows = useMemo(() => partnerRows(panorama.topPartners), [panorama.topPartners]);
-  const { region, year } = panorama;
+  const rows = useMemo(() => (topPartners ? partnerRows(topPartners) : []), [topPartners]);
+  if (topPartners === null) {
+    return (
+      <PanoramaPanel title={t('topPartners.title')}>
+        <EmptyState title={t('topPartners.restricted')} />
+      </PanoramaPanel>
+    );
+  }
   return (
     <section className="card panorama-table panorama-table--short" aria-labelledby="panorama-partners-title">
       <DataTable

@@ -1,22 +1,16 @@
-import { gql } from 'urql';
 import { CHART_PALETTE, CHART_ROLE_COLORS, Chart } from '../../components/chart/chart';
 import { formatEnum } from '../../components/data-table/cell-format';
 import { formatNumber, formatUsd } from '../../components/format/number';
 import { EmptyState } from '../../components/query-state/query-state';
 import { useT } from '../../i18n/language-provider';
-import { type PipelineStageRow, pipelineChartRows } from './panorama-model';
+import { type FragmentOf, graphql, readFragment } from '../../lib/graphql';
+import { pipelineChartRows } from './panorama-model';
 import { PanoramaPanel } from './panorama-panel';
 
 const formatUsdCompact = (value: number) => formatUsd(value, { compact: true });
 
-export interface PanoramaPipelineFields {
-  year: number;
-  region: { code: string };
-  pipeline: PipelineStageRow[];
-}
-
 /** The opportunities expected to close in the year, by stage. */
-export const PanoramaPipeline_Panorama = gql<PanoramaPipelineFields>`
+export const PanoramaPipeline_Panorama = graphql(`
   fragment PanoramaPipeline_Panorama on Panorama {
     year
     region {
@@ -30,11 +24,12 @@ export const PanoramaPipeline_Panorama = gql<PanoramaPipelineFields>`
       weightedUsd
     }
   }
-`;
+`);
 
 /** The prospecting pipeline: amount and weighted amount by stage (a bar chart), and how many in each. */
-export function PanoramaPipeline({ panorama }: { panorama: PanoramaPipelineFields }) {
+export function PanoramaPipeline({ panorama: data }: { panorama: FragmentOf<typeof PanoramaPipeline_Panorama> }) {
   const t = useT();
+  const panorama = readFragment(PanoramaPipeline_Panorama, data);
   const rows = pipelineChartRows(panorama.pipeline);
   const total = panorama.pipeline.reduce((sum, stage) => sum + stage.count, 0);
   const { year } = panorama;

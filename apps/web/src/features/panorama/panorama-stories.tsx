@@ -1,23 +1,11 @@
-import { gql } from 'urql';
 import { formatLongDate } from '../../components/format/date';
 import { EmptyState } from '../../components/query-state/query-state';
 import { useT } from '../../i18n/language-provider';
+import { type FragmentOf, graphql, readFragment } from '../../lib/graphql';
 import { PanoramaPanel } from './panorama-panel';
 
-export interface PanoramaStory {
-  id: string;
-  title: string;
-  date: string;
-  summary: string;
-  country: { id: string; name: string } | null;
-}
-
-export interface PanoramaStoriesFields {
-  stories: PanoramaStory[];
-}
-
 /** The region's stories from the field, newest first. */
-export const PanoramaStories_Panorama = gql<PanoramaStoriesFields>`
+export const PanoramaStories_Panorama = graphql(`
   fragment PanoramaStories_Panorama on Panorama {
     stories {
       id
@@ -30,11 +18,12 @@ export const PanoramaStories_Panorama = gql<PanoramaStoriesFields>`
       }
     }
   }
-`;
+`);
 
 /** Examples from the field, as cards: what happened, where and when. */
-export function PanoramaStories({ panorama }: { panorama: PanoramaStoriesFields }) {
+export function PanoramaStories({ panorama: data }: { panorama: FragmentOf<typeof PanoramaStories_Panorama> }) {
   const t = useT();
+  const panorama = readFragment(PanoramaStories_Panorama, data);
   return (
     <PanoramaPanel title={t('stories.title')} lead={t('stories.lead')}>
       {panorama.stories.length === 0 ? (

@@ -1,15 +1,12 @@
 import { useId } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { gql, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { useT } from '../../i18n/language-provider';
-import { type RegionSummary, regionShortName } from './panorama-model';
-
-export interface RegionSwitcherRegionsQuery {
-  regions: (RegionSummary & { id: string })[];
-}
+import { graphql } from '../../lib/graphql';
+import { regionShortName } from './panorama-model';
 
 /** Every bureau and HQ, by code: for the switcher and the not-found state. */
-export const RegionSwitcher_Regions = gql<RegionSwitcherRegionsQuery, Record<string, never>>`
+export const RegionSwitcher_Regions = graphql(`
   query RegionSwitcher_Regions {
     regions {
       id
@@ -18,7 +15,7 @@ export const RegionSwitcher_Regions = gql<RegionSwitcherRegionsQuery, Record<str
       city
     }
   }
-`;
+`);
 
 /** The regions one can open a panorama of, once loaded, and the query's state. */
 export function useRegionList() {

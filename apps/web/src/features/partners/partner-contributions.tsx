@@ -1,11 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
-import { gql, useClient, useQuery } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { DataTable } from '../../components/data-table/data-table';
 import { fetchAllPages } from '../../components/data-table/fetch-all-pages';
 import { orderOf, type ServerOrder, sortingOf } from '../../components/data-table/server-order';
 import { PAGE_SIZES, useCursorPagination } from '../../components/data-table/use-cursor-pagination';
 import { ErrorState } from '../../components/query-state/query-state';
 import { useT } from '../../i18n/language-provider';
+import { graphql, readFragment, type VariablesOf } from '../../lib/graphql';
 import {
   CONTRIBUTION_ORDER_FIELDS,
   ContributionColumns_Contribution,
@@ -18,42 +19,29 @@ const DEFAULT_ORDER: ServerOrder<ContributionOrderField> = { field: 'DATE', dire
 const NO_CONTRIBUTIONS: ContributionNode[] = [];
 const PAGE_SIZE = 25;
 
-interface ContributionsQuery {
-  contributions: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: ContributionNode[];
-  };
-}
-
-interface ContributionsVariables {
-  partnerIds: string[];
-  first: number;
-  after: string | null;
-  orderBy: ServerOrder<ContributionOrderField>;
-}
-
 /** The partner's contributions, a page at a time. */
-export const PartnerContributions_Contributions = gql<ContributionsQuery, ContributionsVariables>`
-  query PartnerContributions_Contributions(
-    $partnerIds: [ID!]!
-    $first: Int!
-    $after: String
-    $orderBy: ContributionOrder
-  ) {
-    contributions(first: $first, after: $after, filter: { partnerIds: $partnerIds }, orderBy: $orderBy) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        ...ContributionColumns_Contribution
+export const PartnerContributions_Contributions = graphql(
+  `
+    query PartnerContributions_Contributions(
+      $partnerIds: [ID!]!
+      $first: Int!
+      $after: String
+      $orderBy: ContributionOrder
+    ) {
+      contributions(first: $first, after: $after, filter: { partnerIds: $partnerIds }, orderBy: $orderBy) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          ...ContributionColumns_Contribution
+        }
       }
     }
-  }
-  ${ContributionColumns_Contribution}
-`;
+  `,
+  [ContributionColumns_Contribution],
+);
 
 interface PartnerContributionsProps {
   partnerId: string;
@@ -68,7 +56,7 @@ export function PartnerContributions({ partnerId, partnerRef }: PartnerContribut
   const client = useClient();
   const [order, setOrder] = useState(DEFAULT_ORDER);
   const pager = useCursorPagination(JSON.stringify([partnerId, order]), PAGE_SIZE);
-  const variables: ContributionsVariables = {
+  const variables: VariablesOf<typeof PartnerContributions_Contributions> = {
     partnerIds: [partnerId],
     first: pager.first,
     after: pager.after,
@@ -77,6 +65,10 @@ export function PartnerContributions({ partnerId, partnerRef }: PartnerContribut
   const [result, reexecute] = useQuery({ query: PartnerContributions_Contributions, variables });
   const retry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const connection = result.data?.contributions;
+  const nodes = useMemo(
+    () => (connection ? readFragment(ContributionColumns_Contribution, connection.nodes) : NO_CONTRIBUTIONS),
+    [connection],
+  );
 
   return (
     <section className="card partner-section partner-section--table" aria-labelledby="partner-contributions-title">
@@ -90,7 +82,7 @@ export function PartnerContributions({ partnerId, partnerRef }: PartnerContribut
           ) : undefined
         }
         columns={columns}
-        data={connection?.nodes ?? NO_CONTRIBUTIONS}
+        data={nodes}
         getRowId={(row) => row.id}
         server={{
           sorting: sortingOf(order, CONTRIBUTION_ORDER_FIELDS),
@@ -106,6 +98,7 @@ export function PartnerContributions({ partnerId, partnerRef }: PartnerContribut
               query: PartnerContributions_Contributions,
               variables,
               connection: (data) => data.contributions,
+              toRows: (page) => readFragment(ContributionColumns_Contribution, page),
               onProgress,
             }),
         }}

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { gql, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { CHART_ROLE_COLORS, Chart } from '../../components/chart/chart';
 import { formatDate } from '../../components/data-table/cell-format';
 import { formatUsd } from '../../components/format/number';
@@ -7,16 +7,10 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/query-sta
 import { FIRST_YEAR } from '../../components/year-select/year';
 import { useT } from '../../i18n/language-provider';
 import { useFilters } from '../../lib/filters';
-
-interface GiftsQuery {
-  metrics: {
-    rows: { period: { label: string } | null; values: { value: number | null }[] }[];
-    total: { values: { value: number | null }[] };
-  };
-}
+import { graphql, type ResultOf } from '../../lib/graphql';
 
 /** The partner's revenue and number of gifts, year by year. */
-export const PartnerGifts_Metrics = gql<GiftsQuery, { partnerIds: string[]; from: string; to: string }>`
+export const PartnerGifts_Metrics = graphql(`
   query PartnerGifts_Metrics($partnerIds: [ID!]!, $from: Date!, $to: Date!) {
     metrics(
       metrics: [REVENUE_USD, CONTRIBUTION_COUNT]
@@ -40,10 +34,10 @@ export const PartnerGifts_Metrics = gql<GiftsQuery, { partnerIds: string[]; from
       }
     }
   }
-`;
+`);
 
 /** One bar per year: the revenue, and the number of gifts for the tooltip-less reader. */
-export function giftChartRows(rows: GiftsQuery['metrics']['rows']) {
+export function giftChartRows(rows: ResultOf<typeof PartnerGifts_Metrics>['metrics']['rows']) {
   return rows.map((row) => ({
     year: row.period?.label ?? '',
     revenue: row.values[0]?.value ?? 0,

@@ -1,31 +1,17 @@
 import { useCallback, useMemo } from 'react';
-import { gql, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
 import { DataTable } from '../../components/data-table/data-table';
 import { ErrorState } from '../../components/query-state/query-state';
 import { useT } from '../../i18n/language-provider';
 import type { Translate } from '../../i18n/translate';
+import { graphql, type ResultOf } from '../../lib/graphql';
 
 /** The most opportunities the section lists. */
 export const OPPORTUNITY_LIMIT = 100;
 
-export interface OpportunityNode {
-  id: string;
-  name: string;
-  stage: string;
-  amountUsd: number;
-  probability: number;
-  weightedAmountUsd: number;
-  expectedCloseDate: string;
-  region: { code: string };
-}
-
-interface OpportunitiesQuery {
-  node: { __typename: string; opportunities?: { totalCount: number; nodes: OpportunityNode[] } } | null;
-}
-
 /** The pipeline with the partner (partners' own field: the root list has no partner filter). */
-export const PartnerOpportunities_Opportunities = gql<OpportunitiesQuery, { id: string; first: number }>`
+export const PartnerOpportunities_Opportunities = graphql(`
   query PartnerOpportunities_Opportunities($id: ID!, $first: Int!) {
     node(id: $id) {
       __typename
@@ -50,7 +36,16 @@ export const PartnerOpportunities_Opportunities = gql<OpportunitiesQuery, { id: 
       }
     }
   }
-`;
+`);
+
+/** The node the query answered, when it is the partner. */
+type PartnerWithOpportunities = Extract<
+  NonNullable<ResultOf<typeof PartnerOpportunities_Opportunities>['node']>,
+  { __typename: 'Partner' }
+>;
+
+/** An opportunity as the section lists it. */
+export type OpportunityNode = PartnerWithOpportunities['opportunities']['nodes'][number];
 
 /** The columns of the opportunities table, in the language of `t`. */
 function opportunityColumns(t: Translate): DataColumn<OpportunityNode>[] {
@@ -97,7 +92,8 @@ export function PartnerOpportunities({ partnerId, partnerRef }: { partnerId: str
     variables: { id: partnerId, first: OPPORTUNITY_LIMIT },
   });
   const retry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  const connection = result.data?.node?.opportunities;
+  const node = result.data?.node;
+  const connection = node?.__typename === 'Partner' ? node.opportunities : undefined;
   return (
     <section className="card partner-section partner-section--table" aria-labelledby="partner-opportunities-title">
       <DataTable

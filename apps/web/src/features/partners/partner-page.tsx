@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useParams } from 'react-router';
-import { type CombinedError, gql, useQuery } from 'urql';
+import { type CombinedError, useQuery } from 'urql';
 import { Badge } from '../../components/badge/badge';
 import { formatEnum } from '../../components/data-table/cell-format';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from '../../components/query-state/query-sta
 import { SearchLink } from '../../components/search-link/search-link';
 import { useT } from '../../i18n/language-provider';
 import { withNodes } from '../../i18n/rich-text';
+import { graphql, type ResultOf } from '../../lib/graphql';
 import { PartnerContributions } from './partner-contributions';
 import { PartnerGifts } from './partner-gifts';
 import { isNotFoundError, isPartnerId } from './partner-id';
@@ -15,24 +16,7 @@ import { PartnerOpportunities } from './partner-opportunities';
 import { PartnerPartnerships } from './partner-partnerships';
 import './partners.css';
 
-/** The partner as the page's header shows it. */
-export interface PartnerHeader {
-  __typename: 'Partner';
-  id: string;
-  name: string;
-  externalRef: string;
-  partnerType: string;
-  scope: string;
-  sector: string | null;
-  region: { code: string; name: string };
-  country: { iso3: string; name: string } | null;
-}
-
-interface PartnerQuery {
-  node: PartnerHeader | { __typename: string; id: string } | null;
-}
-
-export const PartnerPage_Partner = gql<PartnerQuery, { id: string }>`
+export const PartnerPage_Partner = graphql(`
   query PartnerPage_Partner($id: ID!) {
     node(id: $id) {
       __typename
@@ -56,9 +40,15 @@ export const PartnerPage_Partner = gql<PartnerQuery, { id: string }>`
       }
     }
   }
-`;
+`);
 
-function isPartner(node: PartnerQuery['node']): node is PartnerHeader {
+/** Whatever `node` answered: a partner, another type of object (the ID names no partner), or nothing. */
+type PartnerPageNode = ResultOf<typeof PartnerPage_Partner>['node'];
+
+/** The partner as the page's header shows it. */
+export type PartnerHeader = Extract<NonNullable<PartnerPageNode>, { __typename: 'Partner' }>;
+
+function isPartner(node: PartnerPageNode): node is PartnerHeader {
   return node?.__typename === 'Partner';
 }
 
@@ -76,7 +66,7 @@ function notFound(error: CombinedError | undefined): boolean {
  * True when `node` itself failed and came back null: today the API answers an unknown partner ID
  * so (an internal error rather than null), which the page cannot tell from an outage.
  */
-function nodeFailed(error: CombinedError | undefined, node: PartnerQuery['node'] | undefined): boolean {
+function nodeFailed(error: CombinedError | undefined, node: PartnerPageNode | undefined): boolean {
   return node === null && !!error?.graphQLErrors.some((graphqlError) => graphqlError.path?.[0] === 'node');
 }
 
@@ -88,7 +78,7 @@ export function PartnerPage() {
   const [result, reexecute] = useQuery({ query: PartnerPage_Partner, variables: { id: id ?? '' }, pause: !validId });
   const retry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const node = result.data?.node;
-  const partner = isPartner(node ?? null) ? (node as PartnerHeader) : null;
+  const partner = node && isPartner(node) ? node : null;
   const missing = !validId || (result.data !== undefined && !partner && !result.error) || notFound(result.error);
   useDocumentTitle(missing ? t('partner.notFound') : (partner?.name ?? t('partner.title')));
 

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { gql, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
 import { DataTable } from '../../components/data-table/data-table';
 import { formatNumber } from '../../components/format/number';
@@ -7,28 +7,13 @@ import { ErrorState } from '../../components/query-state/query-state';
 import { objectiveName } from '../../i18n/catalog-labels';
 import { useT } from '../../i18n/language-provider';
 import type { Translate } from '../../i18n/translate';
+import { graphql, type ResultOf } from '../../lib/graphql';
 
 /** The most partnerships the section lists (partners hold a handful). */
 export const PARTNERSHIP_LIMIT = 100;
 
-export interface PartnershipNode {
-  id: string;
-  name: string;
-  externalRef: string;
-  modality: string;
-  status: string;
-  startDate: string;
-  endDate: string | null;
-  objective: { code: string; name: string };
-  region: { code: string };
-  country: { name: string } | null;
-}
-
-interface PartnershipsQuery {
-  partnerships: { totalCount: number; nodes: PartnershipNode[] };
-}
-
-export const PartnerPartnerships_Partnerships = gql<PartnershipsQuery, { partnerIds: string[]; first: number }>`
+/** The partner's partnerships, latest first. */
+export const PartnerPartnerships_Partnerships = graphql(`
   query PartnerPartnerships_Partnerships($partnerIds: [ID!]!, $first: Int!) {
     partnerships(first: $first, filter: { partnerIds: $partnerIds }, orderBy: { field: START_DATE, direction: DESC }) {
       totalCount
@@ -56,7 +41,10 @@ export const PartnerPartnerships_Partnerships = gql<PartnershipsQuery, { partner
       }
     }
   }
-`;
+`);
+
+/** A partnership as the section lists it. */
+export type PartnershipNode = ResultOf<typeof PartnerPartnerships_Partnerships>['partnerships']['nodes'][number];
 
 /** The columns of the partnerships table, in the language of `t`. */
 function partnershipColumns(t: Translate): DataColumn<PartnershipNode>[] {

@@ -1,26 +1,45 @@
 import { Badge } from '../../components/badge/badge';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
+import type { SchemaEnum } from '../../components/data-table/toolbar-filters';
 import { formatUsd } from '../../components/format/number';
 import { SearchLink } from '../../components/search-link/search-link';
 import { useT } from '../../i18n/language-provider';
 import { type Translate, translate } from '../../i18n/translate';
+import { graphql, type ResultOf } from '../../lib/graphql';
+import type { PartnersPage_Revenue } from './partners-page';
+
+/** The fields the partners table shows; spread it into the query's `nodes`. */
+export const PartnerColumns_Partner = graphql(`
+  fragment PartnerColumns_Partner on Partner {
+    id
+    name
+    externalRef
+    partnerType
+    scope
+    sector
+    region {
+      id
+      code
+      name
+    }
+    country {
+      id
+      iso3
+      name
+    }
+  }
+`);
 
 /** A partner as the partners list fetches it. */
-export interface PartnerNode {
-  id: string;
-  name: string;
-  externalRef: string;
-  partnerType: string;
-  scope: string;
-  sector: string | null;
-  region: { code: string; name: string };
-  country: { iso3: string; name: string } | null;
-}
+export type PartnerNode = ResultOf<typeof PartnerColumns_Partner>;
 
 /** A row of the partners table: the partner and its revenue of the year (undefined while it loads). */
 export interface PartnerRow extends PartnerNode {
   revenueUsd: number | null | undefined;
 }
+
+/** The revenue of a page of partners, one row per partner who gave. */
+type RevenueRows = ResultOf<typeof PartnersPage_Revenue>['metrics']['rows'];
 
 /** The path of a partner's page; global IDs are base64 and may hold `/` or `+`. */
 export function partnerPath(id: string): string {
@@ -28,17 +47,17 @@ export function partnerPath(id: string): string {
 }
 
 /** Adds each partner's revenue (from a `metrics` query grouped by partner); no row there means none. */
-export function withRevenue(
-  partners: readonly PartnerNode[],
-  revenue: readonly { partner: { id: string } | null; values: { value: number | null }[] }[] | undefined,
-): PartnerRow[] {
+export function withRevenue(partners: readonly PartnerNode[], revenue: RevenueRows | undefined): PartnerRow[] {
   if (!revenue) return partners.map((partner) => ({ ...partner, revenueUsd: undefined }));
   const byId = new Map(revenue.flatMap((row) => (row.partner ? [[row.partner.id, row.values[0]?.value ?? 0]] : [])));
   return partners.map((partner) => ({ ...partner, revenueUsd: byId.get(partner.id) ?? 0 }));
 }
 
 /** Columns the API can order partners by, and its field for each. */
-export const PARTNER_ORDER_FIELDS = { name: 'NAME', externalRef: 'EXTERNAL_REF' } as const;
+export const PARTNER_ORDER_FIELDS = {
+  name: 'NAME',
+  externalRef: 'EXTERNAL_REF',
+} as const satisfies Record<string, SchemaEnum<'PartnerOrderField'>>;
 
 /** The columns of the partners table, in the language of `t`; revenue is the year's (to `asOf` when chosen). */
 export function partnerColumns(revenueHeader: string, t: Translate = translate): DataColumn<PartnerRow>[] {

@@ -17,7 +17,7 @@ const acme: PartnerNode = {
   partnerType: 'CORPORATION',
   scope: 'GLOBAL',
   sector: 'Retail',
-  region: { code: 'HQ', name: 'Headquarters' },
+  region: { id: 'UmVnaW9uOkhR', code: 'HQ', name: 'Headquarters' },
   country: null,
 };
 const bluebay: PartnerNode = { ...acme, id: 'UGFydG5lcjoy', name: 'Bluebay', externalRef: 'P-00002' };

@@ -1,19 +1,33 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { gql, useClient, useQuery } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { formatDate } from '../../components/data-table/cell-format';
 import { DataTable } from '../../components/data-table/data-table';
 import { fetchAllPages } from '../../components/data-table/fetch-all-pages';
 import { orderOf, type ServerOrder, sortingOf } from '../../components/data-table/server-order';
 import { SearchInput } from '../../components/data-table/toolbar';
-import { PartnerTypeFilter, RegionFilter } from '../../components/data-table/toolbar-filters';
+import {
+  oneOf,
+  PARTNER_TYPES,
+  type PartnerType,
+  PartnerTypeFilter,
+  RegionFilter,
+} from '../../components/data-table/toolbar-filters';
 import { useCursorPagination } from '../../components/data-table/use-cursor-pagination';
 import { useSearchParam } from '../../components/data-table/use-search-param';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
 import { ErrorState } from '../../components/query-state/query-state';
 import { useT } from '../../i18n/language-provider';
 import { useFilters } from '../../lib/filters';
-import { PARTNER_ORDER_FIELDS, type PartnerNode, partnerColumns, partnerPath, withRevenue } from './partners-columns';
+import { graphql, type ResultOf, readFragment, type VariablesOf } from '../../lib/graphql';
+import {
+  PARTNER_ORDER_FIELDS,
+  PartnerColumns_Partner,
+  type PartnerNode,
+  partnerColumns,
+  partnerPath,
+  withRevenue,
+} from './partners-columns';
 
 /** The URL parameter of the name search: `?q=acme`. */
 export const SEARCH_PARAM = 'q';
@@ -21,65 +35,30 @@ export const SEARCH_PARAM = 'q';
 type PartnerOrderField = (typeof PARTNER_ORDER_FIELDS)[keyof typeof PARTNER_ORDER_FIELDS];
 const DEFAULT_ORDER: ServerOrder<PartnerOrderField> = { field: 'NAME', direction: 'ASC' };
 const NO_PARTNERS: PartnerNode[] = [];
-const NO_REVENUE: RevenueQuery['metrics']['rows'] = [];
 
-interface PartnerFilterInput {
-  search?: string;
-  regionCodes?: string[];
-  partnerTypes?: string[];
-}
-
-interface PartnersQuery {
-  partners: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: PartnerNode[];
-  };
-}
-
-interface PartnersVariables {
-  first: number;
-  after: string | null;
-  filter: PartnerFilterInput;
-  orderBy: ServerOrder<PartnerOrderField>;
-}
-
-export const PartnersPage_Partners = gql<PartnersQuery, PartnersVariables>`
-  query PartnersPage_Partners($first: Int!, $after: String, $filter: PartnerFilter, $orderBy: PartnerOrder) {
-    partners(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        id
-        name
-        externalRef
-        partnerType
-        scope
-        sector
-        region {
-          id
-          code
-          name
+export const PartnersPage_Partners = graphql(
+  `
+    query PartnersPage_Partners($first: Int!, $after: String, $filter: PartnerFilter, $orderBy: PartnerOrder) {
+      partners(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
         }
-        country {
-          id
-          iso3
-          name
+        nodes {
+          ...PartnerColumns_Partner
         }
       }
     }
-  }
-`;
+  `,
+  [PartnerColumns_Partner],
+);
 
-interface RevenueQuery {
-  metrics: { rows: { partner: { id: string } | null; values: { value: number | null }[] }[] };
-}
+/** The API's `PartnerFilter`, as the page sends it. */
+type PartnerFilterInput = NonNullable<VariablesOf<typeof PartnersPage_Partners>['filter']>;
 
 /** The revenue of one page of partners: one query for the page, grouped by partner. */
-export const PartnersPage_Revenue = gql<RevenueQuery, { partnerIds: string[]; from: string; to: string }>`
+export const PartnersPage_Revenue = graphql(`
   query PartnersPage_Revenue($partnerIds: [ID!]!, $from: Date!, $to: Date!) {
     metrics(metrics: [REVENUE_USD], from: $from, to: $to, groupBy: [PARTNER], filter: { partnerIds: $partnerIds }) {
       rows {
@@ -92,10 +71,16 @@ export const PartnersPage_Revenue = gql<RevenueQuery, { partnerIds: string[]; fr
       }
     }
   }
-`;
+`);
+
+const NO_REVENUE: ResultOf<typeof PartnersPage_Revenue>['metrics']['rows'] = [];
 
 /** The partner filter of the API: only the conditions set. */
-export function partnerFilter(search: string | null, regionCode: string | null, partnerType: string | null) {
+export function partnerFilter(
+  search: string | null,
+  regionCode: string | null,
+  partnerType: PartnerType | null,
+): PartnerFilterInput {
   const filter: PartnerFilterInput = {};
   if (search) filter.search = search;
   if (regionCode) filter.regionCodes = [regionCode];
@@ -110,16 +95,25 @@ export function PartnersPage() {
   const navigate = useNavigate();
   const { search: locationSearch } = useLocation();
   const client = useClient();
-  const [{ year, asOf, regionCode, partnerType }, setFilters] = useFilters();
+  const [{ year, asOf, regionCode, partnerType: typeParam }, setFilters] = useFilters();
+  const partnerType = oneOf(PARTNER_TYPES, typeParam);
   const [search, setSearch] = useSearchParam(SEARCH_PARAM);
   const [order, setOrder] = useState(DEFAULT_ORDER);
 
   const filter = useMemo(() => partnerFilter(search, regionCode, partnerType), [search, regionCode, partnerType]);
   const pager = useCursorPagination(JSON.stringify([filter, order]));
-  const variables: PartnersVariables = { first: pager.first, after: pager.after, filter, orderBy: order };
+  const variables: VariablesOf<typeof PartnersPage_Partners> = {
+    first: pager.first,
+    after: pager.after,
+    filter,
+    orderBy: order,
+  };
   const [result, reexecute] = useQuery({ query: PartnersPage_Partners, variables });
   const connection = result.data?.partners;
-  const nodes = connection?.nodes ?? NO_PARTNERS;
+  const nodes = useMemo(
+    () => (connection ? readFragment(PartnerColumns_Partner, connection.nodes) : NO_PARTNERS),
+    [connection],
+  );
 
   const period = { from: `${year}-01-01`, to: asOf ?? `${year}-12-31` };
   const partnerIds = useMemo(() => nodes.map((partner) => partner.id), [nodes]);
@@ -178,11 +172,12 @@ export function PartnersPage() {
                 variables,
                 connection: (data) => data.partners,
                 toRows: async (page) => {
+                  const partners = readFragment(PartnerColumns_Partner, page);
                   const answer = await client
-                    .query(PartnersPage_Revenue, { partnerIds: page.map((partner) => partner.id), ...period })
+                    .query(PartnersPage_Revenue, { partnerIds: partners.map((partner) => partner.id), ...period })
                     .toPromise();
                   if (answer.error) throw answer.error;
-                  return withRevenue(page, answer.data?.metrics.rows ?? []);
+                  return withRevenue(partners, answer.data?.metrics.rows ?? []);
                 },
                 onProgress,
               }),

@@ -2,16 +2,20 @@ import { useId } from 'react';
 import { formatEnum } from '../../components/data-table/cell-format';
 import { metricDescription, metricLabel } from '../../i18n/catalog-labels';
 import { useT } from '../../i18n/language-provider';
+import { type FragmentOf, graphql, type ResultOf, readFragment } from '../../lib/graphql';
+
+/** What the select shows of each metric of the catalog; spread it into the query's `metricCatalog`. */
+export const MetricSelect_MetricDefinition = graphql(`
+  fragment MetricSelect_MetricDefinition on MetricDefinition {
+    code
+    label
+    pillar
+    description
+  }
+`);
 
 /** A metric of the catalog, as the select offers it. */
-export interface CatalogMetric {
-  code: string;
-  label: string;
-  unit: string;
-  pillar: string;
-  additive: boolean;
-  description: string;
-}
+export type CatalogMetric = ResultOf<typeof MetricSelect_MetricDefinition>;
 
 /** The strategy's pillars, in the strategy's order. */
 const PILLAR_ORDER = ['INCOME', 'IMPACT', 'INNOVATION', 'ENABLER'];
@@ -25,15 +29,16 @@ export function metricsByPillar(metrics: readonly CatalogMetric[]): { pillar: st
 }
 
 interface MetricSelectProps {
-  metrics: readonly CatalogMetric[];
+  metrics: readonly FragmentOf<typeof MetricSelect_MetricDefinition>[];
   value: string;
   onChange: (code: string) => void;
   disabled?: boolean;
 }
 
 /** Chooses the metric to compare, grouped by pillar; its definition shows below. */
-export function MetricSelect({ metrics, value, onChange, disabled }: MetricSelectProps) {
+export function MetricSelect({ metrics: catalog, value, onChange, disabled }: MetricSelectProps) {
   const t = useT();
+  const metrics = readFragment(MetricSelect_MetricDefinition, catalog);
   const id = useId();
   const descriptionId = useId();
   const selected = metrics.find((metric) => metric.code === value);

@@ -1,20 +1,14 @@
+import type { ResultOf } from '../../lib/graphql';
+import type { RegionsPage_Comparison } from './regions-page';
+
 /** The code of the pseudo-region for global partnerships and headquarters-led fundraising. */
 export const HQ_REGION_CODE = 'HQ';
 
-export type TargetStatus = 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK';
-
 /** One region's figures for one metric, as `metrics(groupBy: [REGION])` answers them. */
-export interface RegionMetricsRow {
-  region: { id: string; code: string; name: string; city: string | null } | null;
-  values: {
-    value: number | null;
-    previous: number | null;
-    change: number | null;
-    target: number | null;
-    attainment: number | null;
-    status: TargetStatus | null;
-  }[];
-}
+export type RegionMetricsRow = ResultOf<typeof RegionsPage_Comparison>['metrics']['rows'][number];
+
+/** The figures of a region for the metric compared. */
+type RegionFigures = RegionMetricsRow['values'][number];
 
 /** One row of the regions comparison: a bureau's figures, its rank and its share of the total. */
 export interface RegionComparison {
@@ -27,7 +21,7 @@ export interface RegionComparison {
   attainment: number | null;
   previous: number | null;
   change: number | null;
-  status: TargetStatus | null;
+  status: RegionFigures['status'];
   /** 1 for the highest value; ties share a rank (1, 2, 2, 4); null without a value. */
   rank: number | null;
   /** The region's part of the total (0 to 1): only for metrics that add up, with a positive total. */

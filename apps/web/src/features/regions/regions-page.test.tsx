@@ -15,12 +15,10 @@ describe('periodNote', () => {
 });
 
 describe('metricsByPillar', () => {
-  const metric = (code: string, pillar: string): CatalogMetric => ({
+  const metric = (code: CatalogMetric['code'], pillar: CatalogMetric['pillar']): CatalogMetric => ({
     code,
     label: code,
-    unit: 'COUNT',
     pillar,
-    additive: true,
     description: '',
   });
 

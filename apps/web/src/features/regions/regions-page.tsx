@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { gql, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { formatDate } from '../../components/data-table/cell-format';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
 import { ErrorState, LoadingState } from '../../components/query-state/query-state';
@@ -8,8 +8,9 @@ import { metricLabel } from '../../i18n/catalog-labels';
 import { useLanguage, useT } from '../../i18n/language-provider';
 import { translate } from '../../i18n/translate';
 import { useFilters } from '../../lib/filters';
-import { type CatalogMetric, MetricSelect } from './metric-select';
-import { compareRegions, laterDay, periodEnd, type RegionMetricsRow } from './region-comparison';
+import { graphql } from '../../lib/graphql';
+import { MetricSelect, MetricSelect_MetricDefinition } from './metric-select';
+import { compareRegions, laterDay, periodEnd } from './region-comparison';
 import { RegionsChart } from './regions-chart';
 import { type ComparedMetric, RegionsTable } from './regions-table';
 import './regions.css';
@@ -18,26 +19,24 @@ import './regions.css';
 export const METRIC_PARAM = 'metric';
 export const DEFAULT_METRIC = 'REVENUE_USD';
 
-export const RegionsPage_MetricCatalog = gql<{ metricCatalog: CatalogMetric[] }, Record<string, never>>`
-  query RegionsPage_MetricCatalog {
-    metricCatalog {
-      code
-      label
-      unit
-      pillar
-      additive
-      description
+/** The metrics one may compare: what the select shows, and what the comparison needs of the one chosen. */
+export const RegionsPage_MetricCatalog = graphql(
+  `
+    query RegionsPage_MetricCatalog {
+      metricCatalog {
+        code
+        label
+        unit
+        additive
+        ...MetricSelect_MetricDefinition
+      }
     }
-  }
-`;
-
-interface LastDayQuery {
-  contributions: { nodes: { id: string; date: string }[] };
-  impactRecords: { nodes: { id: string; date: string }[] };
-}
+  `,
+  [MetricSelect_MetricDefinition],
+);
 
 /** The last day of the year with data, as `overview` defaults its `asOf`: the latest gift or record. */
-export const RegionsPage_LastDay = gql<LastDayQuery, { from: string; to: string }>`
+export const RegionsPage_LastDay = graphql(`
   query RegionsPage_LastDay($from: Date!, $to: Date!) {
     contributions(first: 1, filter: { dateFrom: $from, dateTo: $to }, orderBy: { field: DATE, direction: DESC }) {
       nodes {
@@ -52,20 +51,10 @@ export const RegionsPage_LastDay = gql<LastDayQuery, { from: string; to: string 
       }
     }
   }
-`;
+`);
 
-interface ComparisonQuery {
-  metrics: { rows: RegionMetricsRow[]; total: { values: { value: number | null }[] } };
-}
-
-interface ComparisonVariables {
-  metric: string;
-  from: string;
-  to: string;
-  asOf: string | null;
-}
-
-export const RegionsPage_Comparison = gql<ComparisonQuery, ComparisonVariables>`
+/** Every region's figures for one metric, against the year before and its target, and the total of all. */
+export const RegionsPage_Comparison = graphql(`
   query RegionsPage_Comparison($metric: MetricCode!, $from: Date!, $to: Date!, $asOf: Date) {
     metrics(
       metrics: [$metric]
@@ -98,7 +87,7 @@ export const RegionsPage_Comparison = gql<ComparisonQuery, ComparisonVariables>`
       }
     }
   }
-`;
+`);
 
 /** What the figures cover, in words and in the language shown. */
 export function periodNote(year: number, to: string): string {
@@ -139,7 +128,7 @@ export function RegionsPage() {
   const metric = catalog.data?.metricCatalog.find((item) => item.code === metricCode);
   const [comparison, reexecuteComparison] = useQuery({
     query: RegionsPage_Comparison,
-    variables: { metric: metricCode, from: yearRange.from, to, asOf },
+    variables: { metric: metric?.code ?? DEFAULT_METRIC, from: yearRange.from, to, asOf },
     pause: !metric || !lastDayKnown,
   });
   const retry = useCallback(() => {

@@ -1,21 +1,20 @@
 import { useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Badge } from '../../components/badge/badge';
-import type { MetricUnit } from '../../components/data-table/cell-format';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
 import { DataTable } from '../../components/data-table/data-table';
 import { SearchLink } from '../../components/search-link/search-link';
 import { useT } from '../../i18n/language-provider';
 import { type Translate, translate } from '../../i18n/translate';
+import type { ResultOf } from '../../lib/graphql';
 import { HQ_REGION_CODE, type RegionComparison } from './region-comparison';
+import type { RegionsPage_MetricCatalog } from './regions-page';
 
-/** The metric the table compares, as the catalog describes it. */
-export interface ComparedMetric {
-  code: string;
-  label: string;
-  unit: MetricUnit | string;
-  additive: boolean;
-}
+/** The metric the table compares, as the catalog describes it, named in the language shown. */
+export type ComparedMetric = Pick<
+  ResultOf<typeof RegionsPage_MetricCatalog>['metricCatalog'][number],
+  'code' | 'unit' | 'additive'
+> & { label: string };
 
 /** The columns of the comparison, for one metric and year, in the language of `t`. */
 export function regionColumns(
