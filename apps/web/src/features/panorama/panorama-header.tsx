@@ -4,6 +4,7 @@ import { formatPercent } from '../../components/format/number';
 import { useT } from '../../i18n/language-provider';
 import { withNodes } from '../../i18n/rich-text';
 import { type FragmentOf, graphql, readFragment } from '../../lib/graphql';
+import { ManageRegionLink } from '../manage';
 import { PanoramaAsOf } from './panorama-as-of';
 import { rankText } from './panorama-model';
 import { RegionSwitcher } from './region-switcher';
@@ -71,6 +72,7 @@ export function PanoramaHeader({ code, year, chosenAsOf, onAsOfChange, panorama:
       <div className="panorama-header__controls">
         <RegionSwitcher code={code} />
         <PanoramaAsOf year={year} chosen={chosenAsOf} readAt={panorama?.asOf ?? null} onChange={onAsOfChange} />
+        <ManageRegionLink code={code} />
         <button type="button" className="button panorama-header__print" onClick={() => window.print()}>
           {t('panorama.print')}
         </button>
