@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { WatchedPage } from './browser';
 import { launchBrowser } from './browser';
-import { openThemedPage, shownTheme, THEMES, TOUR, visitLoaded } from './page-tour';
+import { openTourPages, pageFor, shownTheme, THEMES, TOUR, type TourPages, visitLoaded } from './page-tour';
 
 /** axe-core's browser build, injected into each page as it is. */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -24,6 +24,7 @@ const FAILING_IMPACTS = new Set(['serious', 'critical']);
 const EXPLORER_EXCLUDE = ['.graphiql-container .monaco-editor', '.graphiql-container .graphiql-tab'];
 
 const origin = inject('panoramaUrl');
+const { ADMIN } = inject('panoramaAccounts');
 let browser: Browser;
 const opened: WatchedPage[] = [];
 
@@ -67,16 +68,16 @@ function describeViolations(violations: readonly Result[]): string {
 
 for (const theme of THEMES) {
   describe(`accessibility, ${theme} theme`, () => {
-    let watched: WatchedPage;
+    let pages: TourPages;
 
     beforeAll(async () => {
-      watched = await openThemedPage(browser, origin, theme);
-      opened.push(watched);
+      pages = await openTourPages(browser, origin, theme, ADMIN);
+      opened.push(pages.anonymous, pages.signedIn);
     });
 
     for (const stop of TOUR) {
       it(`${stop.name} has no serious or critical axe violation`, async () => {
-        const { page } = watched;
+        const { page } = pageFor(pages, stop);
         await visitLoaded(page, stop);
         const violations = await axeViolations(page, stop.name === 'explorer' ? EXPLORER_EXCLUDE : []);
         const failing = violations.filter((violation) => FAILING_IMPACTS.has(violation.impact ?? ''));

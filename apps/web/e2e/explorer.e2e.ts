@@ -1,15 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { foreignRequests, launchBrowser, openWatchedPage, type WatchedPage } from './browser';
+import { foreignRequests, launchBrowser, type WatchedPage } from './browser';
+import { openSignedInPage } from './session';
 
 const origin = inject('panoramaUrl');
+const { ADMIN } = inject('panoramaAccounts');
 let browser: Browser;
 let watched: WatchedPage;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  watched = await openWatchedPage(browser, origin);
+  watched = await openSignedInPage(browser, origin, ADMIN);
 });
 
 afterAll(async () => {

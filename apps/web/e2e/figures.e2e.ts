@@ -8,7 +8,8 @@ import {
 } from '../src/components/data-table/cell-format';
 import { formatUsd } from '../src/components/format/number';
 import { formatMetricValue, formatMetricValueFull, parseUnit } from '../src/components/kpi-card/metric-format';
-import { foreignRequests, launchBrowser, openWatchedPage, type WatchedPage } from './browser';
+import { foreignRequests, launchBrowser, type WatchedPage } from './browser';
+import { apiSession, openSignedInPage } from './session';
 
 /**
  * The figures the dashboard shows are the API's: each test asks /graphql the question the page asks
@@ -17,36 +18,32 @@ import { foreignRequests, launchBrowser, openWatchedPage, type WatchedPage } fro
  */
 
 const origin = inject('panoramaUrl');
+const { ADMIN } = inject('panoramaAccounts');
 let browser: Browser;
 const opened: WatchedPage[] = [];
+/** The API as an ADMIN's script asks it: signed in with `signIn`, its session cookie sent back. */
+let api: Awaited<ReturnType<typeof apiSession>>;
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  api = await apiSession(origin, ADMIN);
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
+/** A new page, signed in as an ADMIN, at `path`. */
 async function openPage(path: string): Promise<Page> {
-  const watched = await openWatchedPage(browser, origin);
+  const watched = await openSignedInPage(browser, origin, ADMIN);
   opened.push(watched);
   await watched.page.goto(path);
   return watched.page;
 }
 
-/** Asks the server's API, as an analyst's script would. */
-async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(`${origin}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (!response.ok || body.errors || !body.data) {
-    throw new Error(`/graphql answered ${response.status}: ${JSON.stringify(body.errors ?? body)}`);
-  }
-  return body.data;
+/** Asks the server's API, as an analyst's script would (signed in: every field but `me` needs it). */
+function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return api.graphql<T>(query, variables);
 }
 
 /** Waits for the condition to hold, polling the page; fails with the last value seen. */
@@ -359,7 +356,7 @@ describe('the contributions page', () => {
 
 describe('privacy', () => {
   it('refuses requests to other origins (the guard works)', async () => {
-    const probe = await openWatchedPage(browser, origin);
+    const probe = await openSignedInPage(browser, origin, ADMIN);
     try {
       await probe.page.goto('/nowhere');
       await probe.page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();

@@ -1,8 +1,10 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWatchedPage, type WatchedPage } from './browser';
+import { launchBrowser, type WatchedPage } from './browser';
+import { openSignedInPage } from './session';
 
 const origin = inject('panoramaUrl');
+const { ADMIN } = inject('panoramaAccounts');
 let browser: Browser;
 const opened: WatchedPage[] = [];
 
@@ -14,8 +16,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** A new page, signed in as an ADMIN, at `path`. */
 async function openPage(path: string): Promise<Page> {
-  const watched = await openWatchedPage(browser, origin);
+  const watched = await openSignedInPage(browser, origin, ADMIN);
   opened.push(watched);
   await watched.page.goto(path);
   return watched.page;

@@ -1,20 +1,30 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWatchedPage, type WatchedPage } from './browser';
+import { launchBrowser, type WatchedPage } from './browser';
+import { openSignedInPage } from './session';
 
-/** The primary navigation, in order: each page shows an h1 with its name. */
+/** The primary navigation of an ADMIN, in order: each page shows an h1 with its name. */
 const NAV_PAGES = [
   { label: 'Overview', path: '/' },
   { label: 'Regions', path: '/regions' },
   { label: 'Partners', path: '/partners' },
   { label: 'Contributions', path: '/contributions' },
   { label: 'Explorer', path: '/explorer' },
+  { label: 'Audit trail', path: '/audit' },
 ] as const;
 
 /** The primary navigation in French, in order. */
-const FRENCH_NAV_LABELS = ['Vue d’ensemble', 'Régions', 'Partenaires', 'Contributions', 'Explorateur'];
+const FRENCH_NAV_LABELS = [
+  'Vue d’ensemble',
+  'Régions',
+  'Partenaires',
+  'Contributions',
+  'Explorateur',
+  'Journal d’audit',
+];
 
 const origin = inject('panoramaUrl');
+const { ADMIN } = inject('panoramaAccounts');
 let browser: Browser;
 const opened: WatchedPage[] = [];
 
@@ -26,8 +36,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** A new page, signed in as an ADMIN. */
 async function openPage(): Promise<WatchedPage> {
-  const watched = await openWatchedPage(browser, origin);
+  const watched = await openSignedInPage(browser, origin, ADMIN);
   opened.push(watched);
   return watched;
 }

@@ -5,6 +5,7 @@ import { launchBrowser } from './browser';
 import { openThemedPage, shownTheme, type Theme } from './page-tour';
 
 const origin = inject('panoramaUrl');
+const { ADMIN } = inject('panoramaAccounts');
 let browser: Browser;
 const opened: WatchedPage[] = [];
 
@@ -17,7 +18,7 @@ afterAll(async () => {
 });
 
 async function openPage(systemTheme: Theme): Promise<Page> {
-  const watched = await openThemedPage(browser, origin, systemTheme);
+  const watched = await openThemedPage(browser, origin, systemTheme, ADMIN);
   opened.push(watched);
   // Notes the theme the root element first gets, and whether the body had been parsed by then.
   await watched.context.addInitScript(() => {

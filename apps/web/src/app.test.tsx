@@ -1,19 +1,24 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
-import { Provider as GraphqlProvider } from 'urql';
 import { describe, expect, it } from 'vitest';
 import { App } from './app';
-import { createGraphqlClient } from './lib/urql';
+import { SessionProvider, type SessionUser } from './lib/session';
+import { TEST_USERS } from './lib/session-test-data';
 
-/** Renders the app at a URL, with a client whose requests never answer (the loading state). */
-function renderAt(url: string): string {
-  const client = createGraphqlClient({ fetch: () => new Promise<Response>(() => {}) });
+/** A fetch that never answers: queries stay loading. */
+const pending = () => new Promise<Response>(() => {});
+
+/**
+ * Renders the app at a URL for a user already known (null: nobody signed in; 'ask': the API is
+ * asked, and never answers), with a client whose requests never answer (the loading state).
+ */
+function renderAt(url: string, user: SessionUser | null | 'ask' = TEST_USERS.ANALYST): string {
   return renderToStaticMarkup(
-    <GraphqlProvider value={client}>
-      <MemoryRouter initialEntries={[url]}>
+    <MemoryRouter initialEntries={[url]}>
+      <SessionProvider clientOptions={{ fetch: pending }} initialUser={user === 'ask' ? undefined : user}>
         <App />
-      </MemoryRouter>
-    </GraphqlProvider>,
+      </SessionProvider>
+    </MemoryRouter>,
   );
 }
 
@@ -22,7 +27,7 @@ describe('App', () => {
     const html = renderAt('/');
     expect(html).toContain('Panorama');
     expect(html).toContain('<h1>Overview</h1>');
-    expect(html).toContain('<a aria-current="page" class="primary-nav__link active" href="/"');
+    expect(html).toContain('<a class="primary-nav__link active" aria-current="page" href="/"');
     expect(html).toContain('<a class="primary-nav__link" href="/regions"');
   });
 
@@ -47,5 +52,28 @@ describe('App', () => {
 
   it('answers an unknown path with a page, not a blank screen', () => {
     expect(renderAt('/nowhere')).toContain('Page not found');
+  });
+
+  it('shows the loading state, and no page, while the API says who is signed in', () => {
+    const html = renderAt('/regions', 'ask');
+    expect(html).toContain('Checking your sign-in…');
+    expect(html).toContain('aria-busy="true"');
+    expect(html).not.toContain('<h1>');
+    expect(html).not.toContain('primary-nav');
+  });
+
+  it('shows the sign-in page at /sign-in to an anonymous visitor', () => {
+    const html = renderAt('/sign-in', null);
+    expect(html).toContain('<h1 id="');
+    expect(html).toContain('>Sign in</h1>');
+    expect(html).toContain('autoComplete="current-password"');
+    expect(html).not.toContain('primary-nav');
+  });
+
+  it('tells a role that may not open a page so, in the shell', () => {
+    const html = renderAt('/admin/users', TEST_USERS.REGIONAL);
+    expect(html).toContain('<h1>Not available to your role</h1>');
+    expect(html).toContain('Your role (Regional team) may not open this page.');
+    expect(html).toContain('primary-nav');
   });
 });

@@ -2,22 +2,22 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { Provider as GraphqlProvider } from 'urql';
 import { App } from './app';
 import { LanguageProvider } from './i18n/language-provider';
-import { graphqlClient } from './lib/urql';
+import { SessionProvider } from './lib/session';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element to render the dashboard into.');
 
+// The session provider holds who is signed in and the GraphQL client of that user.
 createRoot(rootElement).render(
   <StrictMode>
     <LanguageProvider>
-      <GraphqlProvider value={graphqlClient}>
-        <BrowserRouter>
+      <BrowserRouter>
+        <SessionProvider>
           <App />
-        </BrowserRouter>
-      </GraphqlProvider>
+        </SessionProvider>
+      </BrowserRouter>
     </LanguageProvider>
   </StrictMode>,
 );

@@ -3,11 +3,11 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { Provider as GraphqlProvider } from 'urql';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../app';
 import { testOverviewAnswer } from '../features/overview/overview-test-data';
-import { createGraphqlClient } from '../lib/urql';
+import { SessionProvider } from '../lib/session';
+import { TEST_USERS } from '../lib/session-test-data';
 import { LanguageProvider } from './language-provider';
 import { LANGUAGE_STORAGE_KEY } from './language-storage';
 
@@ -21,16 +21,16 @@ function fakeApi(): typeof fetch {
   };
 }
 
-/** Opens the dashboard at `/` as main.tsx renders it (a fresh visit each time). */
+/** Opens the dashboard at `/` as main.tsx renders it (a fresh visit each time), signed in as an analyst. */
 function openDashboard() {
   return render(
     <StrictMode>
       <LanguageProvider>
-        <GraphqlProvider value={createGraphqlClient({ fetch: fakeApi() })}>
-          <MemoryRouter initialEntries={['/']}>
+        <MemoryRouter initialEntries={['/']}>
+          <SessionProvider clientOptions={{ fetch: fakeApi() }} initialUser={TEST_USERS.ANALYST}>
             <App />
-          </MemoryRouter>
-        </GraphqlProvider>
+          </SessionProvider>
+        </MemoryRouter>
       </LanguageProvider>
     </StrictMode>,
   );

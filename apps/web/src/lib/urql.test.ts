@@ -1,6 +1,6 @@
 import { gql } from 'urql';
 import { describe, expect, it } from 'vitest';
-import { createGraphqlClient } from './urql';
+import { createGraphqlClient, isForbidden, isUnauthenticated } from './urql';
 
 const PingQuery = gql<{ regions: { code: string }[] }>`
   query UrqlTest_Ping {
@@ -30,5 +30,39 @@ describe('createGraphqlClient', () => {
     expect(requests[0]?.init?.method).toBe('POST');
     expect(new Headers(requests[0]?.init?.headers).get('content-type')).toBe('application/json');
     expect(JSON.parse(String(requests[0]?.init?.body))).toMatchObject({ operationName: 'UrqlTest_Ping' });
+  });
+});
+
+describe('the end of a session', () => {
+  const answering = (body: unknown, status = 200) =>
+    createGraphqlClient({
+      fetch: async () =>
+        new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+      onUnauthenticated: () => calls.push('unauthenticated'),
+    });
+  let calls: string[] = [];
+
+  it('is reported when an answer says UNAUTHENTICATED, and not for a role that may not', async () => {
+    calls = [];
+    const error = (code: string) => ({
+      data: null,
+      errors: [{ message: 'refused', path: ['regions'], extensions: { code } }],
+    });
+    const forbidden = await answering(error('FORBIDDEN')).query(PingQuery, {}).toPromise();
+    expect(isForbidden(forbidden.error)).toBe(true);
+    expect(calls).toEqual([]);
+
+    const unauthenticated = await answering(error('UNAUTHENTICATED')).query(PingQuery, {}).toPromise();
+    expect(isUnauthenticated(unauthenticated.error)).toBe(true);
+    expect(calls).toEqual(['unauthenticated']);
+  });
+
+  it('is reported for an HTTP 401', async () => {
+    calls = [];
+    const result = await answering({ errors: [{ message: 'This API token is unknown' }] }, 401)
+      .query(PingQuery, {})
+      .toPromise();
+    expect(result.error).toBeDefined();
+    expect(calls).toEqual(['unauthenticated']);
   });
 });

@@ -1,26 +1,36 @@
-import { Outlet } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Outlet, useLocation } from 'react-router';
 import { useT } from '../../i18n/language-provider';
-import type { TextKey } from '../../i18n/messages';
+import { useCurrentUser } from '../../lib/session';
+import { primaryNavFor } from '../../lib/session-access';
+import type { SignedInLocationState } from '../../lib/session-routes';
 import { LanguageSelect } from '../language-select/language-select';
-import { SearchLink, SearchNavLink } from '../search-link/search-link';
+import { SearchLink } from '../search-link/search-link';
 import { ThemeToggle } from '../theme/theme-toggle';
 import { useYear } from '../year-select/use-year';
 import { YearSelect } from '../year-select/year-select';
+import { ShellNavLink } from './shell-nav-link';
+import { UserMenu } from './user-menu';
 import './app-shell.css';
 
-/** The pages of the primary navigation, in order. */
-const PRIMARY_PAGES: readonly { to: string; label: TextKey; end: boolean }[] = [
-  { to: '/', label: 'nav.overview', end: true },
-  { to: '/regions', label: 'nav.regions', end: false },
-  { to: '/partners', label: 'nav.partners', end: false },
-  { to: '/contributions', label: 'nav.contributions', end: false },
-  { to: '/explorer', label: 'nav.explorer', end: false },
-];
-
-/** The frame of every page: the header (product, navigation, year, language, theme) and the page below it. */
+/**
+ * The frame of every page for signed-in users: the header (product, the navigation the user's role
+ * may use, year, language, theme, the user's menu) and the page below it.
+ */
 export function AppShell() {
   const [year] = useYear();
   const t = useT();
+  const user = useCurrentUser();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const pages = primaryNavFor(user);
+
+  // Right after signing in, the focus goes to the page asked for, as a skip link would take it.
+  const focusMain = (location.state as SignedInLocationState | null)?.focusMain === true;
+  useEffect(() => {
+    if (focusMain) mainRef.current?.focus();
+  }, [focusMain]);
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -33,22 +43,23 @@ export function AppShell() {
           </SearchLink>
           <nav className="primary-nav" aria-label={t('shell.primaryNav')}>
             <ul>
-              {PRIMARY_PAGES.map((page) => (
+              {pages.map((page) => (
                 <li key={page.to}>
-                  <SearchNavLink to={page.to} end={page.end} className="primary-nav__link">
-                    {t(page.label)}
-                  </SearchNavLink>
+                  <ShellNavLink item={page} className="primary-nav__link" />
                 </li>
               ))}
             </ul>
           </nav>
-          <YearSelect />
-          <LanguageSelect />
-          <ThemeToggle />
+          <div className="app-header__controls">
+            <YearSelect />
+            <LanguageSelect />
+            <ThemeToggle />
+            {user ? <UserMenu user={user} /> : null}
+          </div>
           <span className="print-only">{t('shell.printYear', { year })}</span>
         </div>
       </header>
-      <main id="main" className="app-main" tabIndex={-1}>
+      <main id="main" ref={mainRef} className="app-main" tabIndex={-1}>
         <Outlet />
       </main>
     </>
