@@ -43,11 +43,12 @@ describe('App', () => {
     expect(renderAt('/regions?year=1999')).toContain('<option value="2025" selected="">2025</option>');
   });
 
-  it('shows the regions page, busy, while its query runs', () => {
+  it('shows the shell, busy, while a page that loads on first use arrives', () => {
     const html = renderAt('/regions?year=2024');
-    expect(html).toContain('<h1>Regions</h1>');
+    expect(html).toContain('primary-nav');
     expect(html).toContain('aria-busy="true"');
-    expect(html).toContain('Loading regions…');
+    expect(html).toContain('Loading');
+    expect(html).not.toContain('<h1>Regions</h1>');
   });
 
   it('answers an unknown path with a page, not a blank screen', () => {

@@ -1,26 +1,41 @@
-import { lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppShell } from './components/app-shell/app-shell';
 import { LoadingState } from './components/query-state/query-state';
-import { AuditPage } from './features/admin/audit-page';
-import { UsersPage } from './features/admin/users-page';
-import { ContributionsPage } from './features/contributions/contributions-page';
-import { ManageRegionPage, TargetHistoryPage } from './features/manage';
 import { NotFoundPage } from './features/not-found/not-found-page';
 import { OverviewPage } from './features/overview/overview-page';
-import { PanoramaPage } from './features/panorama/panorama-page';
-import { PartnerPage } from './features/partners/partner-page';
-import { PartnersPage } from './features/partners/partners-page';
-import { RegionsPage } from './features/regions/regions-page';
-import { TokensPage } from './features/settings/tokens-page';
 import { SignInPage } from './features/sign-in/sign-in-page';
 import { useT } from './i18n/language-provider';
 import { RequireRole, RequireSession } from './lib/session-routes';
 
-/** The explorer bundles GraphiQL: it loads only when opened. */
+/**
+ * The pages beyond the overview (the home page) and the sign-in page load when first opened, so
+ * that the first page's JavaScript stays small; the explorer alone bundles GraphiQL.
+ */
+const RegionsPage = lazy(() => import('./features/regions/regions-page').then((m) => ({ default: m.RegionsPage })));
+const PanoramaPage = lazy(() => import('./features/panorama/panorama-page').then((m) => ({ default: m.PanoramaPage })));
+const ManageRegionPage = lazy(() => import('./features/manage').then((m) => ({ default: m.ManageRegionPage })));
+const TargetHistoryPage = lazy(() => import('./features/manage').then((m) => ({ default: m.TargetHistoryPage })));
+const PartnersPage = lazy(() => import('./features/partners/partners-page').then((m) => ({ default: m.PartnersPage })));
+const PartnerPage = lazy(() => import('./features/partners/partner-page').then((m) => ({ default: m.PartnerPage })));
+const ContributionsPage = lazy(() =>
+  import('./features/contributions/contributions-page').then((m) => ({ default: m.ContributionsPage })),
+);
 const ExplorerPage = lazy(() =>
   import('./features/explorer/explorer-page').then((module) => ({ default: module.ExplorerPage })),
 );
+const AuditPage = lazy(() => import('./features/admin/audit-page').then((m) => ({ default: m.AuditPage })));
+const UsersPage = lazy(() => import('./features/admin/users-page').then((m) => ({ default: m.UsersPage })));
+const TokensPage = lazy(() => import('./features/settings/tokens-page').then((m) => ({ default: m.TokensPage })));
+
+/** A page that loads on first use, with the loading state meanwhile. */
+function Lazy({ page: Page, label }: { page: ComponentType; label: string }) {
+  return (
+    <Suspense fallback={<LoadingState label={label} />}>
+      <Page />
+    </Suspense>
+  );
+}
 
 /**
  * The dashboard's routes: the sign-in page, and every other page inside the app shell for
@@ -30,6 +45,7 @@ const ExplorerPage = lazy(() =>
  */
 export function App() {
   const t = useT();
+  const loading = t('common.loading');
   return (
     <Routes>
       <Route path="sign-in" element={<SignInPage />} />
@@ -41,26 +57,19 @@ export function App() {
         }
       >
         <Route index element={<OverviewPage />} />
-        <Route path="regions" element={<RegionsPage />} />
-        <Route path="regions/:code" element={<PanoramaPage />} />
-        <Route path="regions/:code/manage" element={<ManageRegionPage />} />
-        <Route path="targets/:id" element={<TargetHistoryPage />} />
-        <Route path="partners" element={<PartnersPage />} />
-        <Route path="partners/:id" element={<PartnerPage />} />
-        <Route path="contributions" element={<ContributionsPage />} />
-        <Route
-          path="explorer"
-          element={
-            <Suspense fallback={<LoadingState label={t('explorer.loading')} />}>
-              <ExplorerPage />
-            </Suspense>
-          }
-        />
+        <Route path="regions" element={<Lazy page={RegionsPage} label={loading} />} />
+        <Route path="regions/:code" element={<Lazy page={PanoramaPage} label={loading} />} />
+        <Route path="regions/:code/manage" element={<Lazy page={ManageRegionPage} label={loading} />} />
+        <Route path="targets/:id" element={<Lazy page={TargetHistoryPage} label={loading} />} />
+        <Route path="partners" element={<Lazy page={PartnersPage} label={loading} />} />
+        <Route path="partners/:id" element={<Lazy page={PartnerPage} label={loading} />} />
+        <Route path="contributions" element={<Lazy page={ContributionsPage} label={loading} />} />
+        <Route path="explorer" element={<Lazy page={ExplorerPage} label={t('explorer.loading')} />} />
         <Route
           path="audit"
           element={
             <RequireRole feature="audit">
-              <AuditPage />
+              <Lazy page={AuditPage} label={loading} />
             </RequireRole>
           }
         />
@@ -68,7 +77,7 @@ export function App() {
           path="settings/tokens"
           element={
             <RequireRole feature="apiTokens">
-              <TokensPage />
+              <Lazy page={TokensPage} label={loading} />
             </RequireRole>
           }
         />
@@ -76,7 +85,7 @@ export function App() {
           path="admin/users"
           element={
             <RequireRole feature="users">
-              <UsersPage />
+              <Lazy page={UsersPage} label={loading} />
             </RequireRole>
           }
         />

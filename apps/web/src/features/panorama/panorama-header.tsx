@@ -4,7 +4,7 @@ import { formatPercent } from '../../components/format/number';
 import { useT } from '../../i18n/language-provider';
 import { withNodes } from '../../i18n/rich-text';
 import { type FragmentOf, graphql, readFragment } from '../../lib/graphql';
-import { ManageRegionLink } from '../manage';
+import { ManageRegionLink } from '../manage/manage-link';
 import { PanoramaAsOf } from './panorama-as-of';
 import { rankText } from './panorama-model';
 import { RegionSwitcher } from './region-switcher';
