@@ -1,0 +1,39 @@
+/**
+ * CSV import, first layer: a byte stream in, validated normalized rows or every problem out.
+ * Nothing here writes to the database.
+ */
+export { type CsvOptions, type CsvRecord, EMPTY_FILE, MAX_RECORD_CHARS, readCsv } from './csv';
+export {
+  type ColumnSpec,
+  checkHeader,
+  describeColumns,
+  FORMATS,
+  type Header,
+  IMPORT_KINDS,
+  type ImportKind,
+} from './formats';
+export { describeProblem, ImportError, type Problem } from './problems';
+export {
+  buildReferenceData,
+  catalogMetrics,
+  currentRegion,
+  loadReferenceData,
+  type Membership,
+  type MetricReference,
+  type ReferenceData,
+  type ReferenceLists,
+  regionOn,
+} from './reference';
+export { csvCell, csvLine, problemText, type RejectedRecord, rowsToCsv } from './rejected';
+export type { ContributionRow, ImpactRow, PartnerRow, RowsByKind, TargetRow } from './rows';
+export { NOT_UTF8 } from './utf8';
+export {
+  type CheckedRecord,
+  CsvValidation,
+  collectValidation,
+  RowValidator,
+  shapeOf,
+  type ValidationReport,
+  validateCsv,
+} from './validate';
+export { type DecimalShape, MONEY, parseDecimal, parseIsoDate, QUANTITY } from './values';
