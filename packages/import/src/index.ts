@@ -1,6 +1,6 @@
 /**
- * CSV import, first layer: a byte stream in, validated normalized rows or every problem out.
- * Nothing here writes to the database.
+ * CSV import: a byte stream in, validated normalized rows or every problem out (`validateCsv`,
+ * writing nothing), and the write layer (`importCsv`: staged, merged in SQL, all or nothing).
  */
 export { type CsvOptions, type CsvRecord, EMPTY_FILE, MAX_RECORD_CHARS, readCsv } from './csv';
 export {
@@ -12,6 +12,14 @@ export {
   IMPORT_KINDS,
   type ImportKind,
 } from './formats';
+export {
+  type ImportCounts,
+  type ImportOptions,
+  type ImportResult,
+  importCsv,
+  MAX_KEPT_PROBLEMS,
+  WRITABLE_KINDS,
+} from './load';
 export { describeProblem, ImportError, type Problem } from './problems';
 export {
   buildReferenceData,

@@ -4,6 +4,7 @@ export * from './contributions';
 export * from './enums';
 export * from './field-needs';
 export * from './impact';
+export * from './imports';
 export * from './objectives';
 export * from './opportunities';
 export * from './partners';
