@@ -17,6 +17,7 @@ import { GraphQLError } from 'graphql';
 import { authenticate, InvalidCredentialsError } from './auth/authenticate';
 import { type AuthSettings, type Context, createContext } from './context';
 import { formatGraphQLError } from './errors';
+import { exportRoutes } from './export/routes';
 import { maxAliasesRule } from './query-limits';
 import { schema } from './schema';
 
@@ -133,11 +134,13 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
     }),
   );
 
+  app.use('/api/export', exportRoutes(database, log));
+
   const webDist = options.webDist ?? WEB_DIST;
   if (existsSync(join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // Client-side routes of the dashboard: any other GET that wants a page gets index.html.
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (request, response, next) => {
+    app.get(/^\/(?!graphql|healthz|readyz|api\/).*/, (request, response, next) => {
       if (!request.accepts('html')) return next();
       response.setHeader('Cache-Control', 'no-cache');
       response.sendFile(join(webDist, 'index.html'));
