@@ -18,6 +18,7 @@ import { authenticate, InvalidCredentialsError } from './auth/authenticate';
 import { type AuthSettings, type Context, createContext } from './context';
 import { formatGraphQLError } from './errors';
 import { exportRoutes } from './export/routes';
+import { importRoutes } from './import/routes';
 import { maxAliasesRule } from './query-limits';
 import { schema } from './schema';
 
@@ -135,6 +136,7 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
   );
 
   app.use('/api/export', exportRoutes(database, log));
+  app.use('/api/import', importRoutes(database, log));
 
   const webDist = options.webDist ?? WEB_DIST;
   if (existsSync(join(webDist, 'index.html'))) {

@@ -1,0 +1,75 @@
+import type { DatabaseHandle } from '@panorama/db';
+import { type ImportKind, importCsv, WRITABLE_KINDS } from '@panorama/import';
+import { type Request, Router } from 'express';
+import { authenticate, InvalidCredentialsError } from '../auth/authenticate';
+import type { Viewer } from '../auth/viewer';
+
+/** Roles that load data: admins anywhere, regional teams in their own region (checked per row). */
+const IMPORTERS: readonly Viewer['role'][] = ['ADMIN', 'REGIONAL'];
+
+class ImportRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function importer(database: DatabaseHandle, request: Request): Promise<Viewer> {
+  let viewer: Viewer | null;
+  try {
+    viewer = await authenticate(database.db, {
+      cookie: request.headers.cookie,
+      authorization: request.headers.authorization,
+    });
+  } catch (error) {
+    if (!(error instanceof InvalidCredentialsError)) throw error;
+    throw new ImportRequestError(401, error.message);
+  }
+  if (!viewer) throw new ImportRequestError(401, 'Sign in first: imports need a signed-in user or an API token.');
+  if (!IMPORTERS.includes(viewer.role))
+    throw new ImportRequestError(403, `Your role (${viewer.role}) may not import: admins and regional teams do.`);
+  return viewer;
+}
+
+/**
+ * `POST /api/import/:kind?skipInvalid=true&name=file.csv` with the CSV as the body
+ * (`Content-Type: text/csv`), streamed into the import as it arrives. Answers the import's result
+ * as JSON: 200 when written, 422 when refused (nothing written; every problem listed).
+ */
+export function importRoutes(database: DatabaseHandle, log: (message: string) => void): Router {
+  const router = Router();
+  router.post('/:kind', async (request, response) => {
+    try {
+      const kind = request.params.kind as ImportKind;
+      if (!WRITABLE_KINDS.includes(kind))
+        throw new ImportRequestError(
+          404,
+          `There is no import of ${JSON.stringify(kind)}: try ${WRITABLE_KINDS.join(', ')}.`,
+        );
+      if (!request.is('text/csv'))
+        throw new ImportRequestError(415, 'Send the file as the body, with `Content-Type: text/csv`.');
+      const viewer = await importer(database, request);
+      const name = typeof request.query.name === 'string' && request.query.name ? request.query.name : `${kind}.csv`;
+      const result = await importCsv(database, {
+        kind,
+        source: request,
+        fileName: name,
+        actor: viewer,
+        skipInvalid: request.query.skipInvalid === 'true',
+      });
+      response.status(result.status === 'DONE' ? 200 : 422).json(result);
+    } catch (error) {
+      if (error instanceof ImportRequestError) {
+        // The body was not read: close the connection rather than read a large file for nothing.
+        if (!request.complete) response.setHeader('Connection', 'close');
+        response.status(error.status).json({ error: error.message });
+        return;
+      }
+      log(`import failed: ${error instanceof Error ? error.message : String(error)}`);
+      response.status(500).json({ error: 'The import failed on the server and wrote nothing. It has been logged.' });
+    }
+  });
+  return router;
+}
