@@ -4,18 +4,25 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Actor, type DatabaseHandle, migrate, openDatabase } from '@panorama/db';
 import { IMPORT_KINDS, type ImportKind } from './formats';
-import { importCsv, WRITABLE_KINDS } from './load';
+import { importCsv } from './load';
 import { describeProblem } from './problems';
 
 const USAGE = `Imports a CSV file into the configured database (DATABASE_URL, else the embedded PANORAMA_DATA_DIR).
 
-  pnpm panorama import <kind> <file> [--skip-invalid] [--as <email>]
+  pnpm panorama import <kind> <file> [--skip-invalid] [--dry-run] [--as <email>]
 
-Kinds: ${IMPORT_KINDS.join(', ')} (writable so far: ${WRITABLE_KINDS.join(', ')}).
+Kinds: ${IMPORT_KINDS.join(', ')}.
 All or nothing: one bad row and nothing is written. With --skip-invalid the valid rows are written
 and the rejected ones go to <file>.rejected.csv with a "problem" column.
+--dry-run: check the file and count what it would change, writing nothing.
 --as <email>: import as that (active) user, REGIONAL users only rows of their region.
 Without it the import runs as the system actor "cli", with the ADMIN role.`;
+
+const VERDICTS = {
+  DONE: 'Imported',
+  CHECKED: 'Checked: the file would import as counted below; nothing was written',
+  REFUSED: 'Refused: nothing was written',
+} as const;
 
 /** Problems printed before summing up the rest. */
 const PRINTED_PROBLEMS = 1_000;
@@ -37,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       'skip-invalid': { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
       as: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -66,10 +74,12 @@ async function main(argv: string[]): Promise<number> {
       fileName: basename(path),
       actor,
       skipInvalid: values['skip-invalid'],
+      dryRun: values['dry-run'],
     });
     const { inserted, updated, unchanged, rejected } = result.counts;
-    const verdict = result.status === 'DONE' ? 'Imported' : 'Refused: nothing was written';
-    console.log(`${verdict} (${kind}, ${basename(path)}, as ${actor.email}, import #${result.importId}).`);
+    const verdict = VERDICTS[result.status];
+    const recorded = result.importId === undefined ? '' : `, import #${result.importId}`;
+    console.log(`${verdict} (${kind}, ${basename(path)}, as ${actor.email}${recorded}).`);
     console.log(`inserted ${inserted}, updated ${updated}, unchanged ${unchanged}, rejected ${rejected}`);
     if (result.partnersCreated > 0) console.log(`partners created: ${result.partnersCreated}`);
     for (const problem of result.problems.slice(0, PRINTED_PROBLEMS)) console.log(describeProblem(problem));
@@ -79,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
       await writeFile(rejectedPath, result.rejectedCsv);
       console.log(`Rejected rows written to ${rejectedPath}`);
     }
-    return result.status === 'DONE' ? 0 : 1;
+    return result.status === 'REFUSED' ? 1 : 0;
   } finally {
     await database.close();
   }

@@ -1,23 +1,27 @@
 import { type Actor, type DatabaseHandle, imports, recordAudit, type Transaction, writeAs } from '@panorama/db';
-import type { ImportKind } from './formats';
-import {
-  CONTRIBUTION_STAGING_COLUMNS,
-  CONTRIBUTION_STAGING_NAMES,
-  checkStagedContributions,
-  contributionCells,
-  mergeContributions,
-  type StagedProblem,
-} from './merge-contributions';
+import { IMPORT_KINDS, type ImportKind } from './formats';
+import { type Loader, stagingColumns, stagingNames } from './loader';
+import { CONTRIBUTIONS } from './merge-contributions';
+import { IMPACT } from './merge-impact';
+import { PARTNERS } from './merge-partners';
+import { TARGETS } from './merge-targets';
 import { ImportError, type Problem } from './problems';
 import { rawClientOf } from './raw-client';
 import { loadReferenceData, type ReferenceData } from './reference';
 import { csvLine, problemText, type RejectedRecord } from './rejected';
-import type { ContributionRow } from './rows';
-import { type Cell, createStaging, stageRows } from './staging';
+import type { StagedProblem } from './staged';
+import { type Cell, createStaging, STAGING_TABLE, stageRows } from './staging';
 import { validateCsv } from './validate';
 
-/** The kinds {@link importCsv} can write so far. */
-export const WRITABLE_KINDS: readonly ImportKind[] = ['contributions'];
+const LOADERS: { readonly [K in ImportKind]: Loader<K> } = {
+  contributions: CONTRIBUTIONS,
+  impact: IMPACT,
+  targets: TARGETS,
+  partners: PARTNERS,
+};
+
+/** The kinds {@link importCsv} writes. */
+export const WRITABLE_KINDS: readonly ImportKind[] = IMPORT_KINDS;
 
 /** How many problems an import keeps to return; the rest are only counted. */
 export const MAX_KEPT_PROBLEMS = 10_000;
@@ -32,6 +36,11 @@ export interface ImportOptions {
   actor: Actor;
   /** Load the valid rows and return the rejected ones, instead of all or nothing. */
   skipInvalid?: boolean;
+  /**
+   * Check only: validate and merge exactly as an import would, then roll everything back. The
+   * result is CHECKED (or REFUSED) with the counts the import would make; nothing is recorded.
+   */
+  dryRun?: boolean;
   /** The reference data to validate against; loaded from the database when absent. */
   reference?: ReferenceData;
   /** For tests only: called as rows are staged, and once they are merged; a throw aborts the import. */
@@ -49,8 +58,11 @@ export interface ImportCounts {
 }
 
 export interface ImportResult {
-  /** DONE: rows written (the valid ones, with `skipInvalid`); REFUSED: nothing written. */
-  status: 'DONE' | 'REFUSED';
+  /**
+   * DONE: rows written (the valid ones, with `skipInvalid`); REFUSED: nothing written; CHECKED:
+   * a dry run that would have been DONE, with its counts, and nothing written.
+   */
+  status: 'DONE' | 'REFUSED' | 'CHECKED';
   counts: ImportCounts;
   /** Partners created because a row named one that did not exist. */
   partnersCreated: number;
@@ -60,26 +72,33 @@ export interface ImportResult {
   problemCount: number;
   /** With `skipInvalid`: the rejected rows (original fields and a `problem` column), when there are any. */
   rejectedCsv?: string;
-  /** The id of the `imports` row recording this import. */
-  importId: number;
+  /** The id of the `imports` row recording this import; none for a dry run. */
+  importId?: number;
 }
 
 /** Thrown inside the transaction to roll an all-or-nothing import back. */
 class Refusal extends Error {}
 
+/** Thrown inside the transaction to roll a dry run back, with what it would have done. */
+class DryRun extends Error {
+  constructor(readonly result: ImportResult) {
+    super('dry run');
+  }
+}
+
 /** Collects problems and rejected rows as the import goes. */
 class Outcome {
   readonly problems: Problem[] = [];
   problemCount = 0;
-  rejectedLines = new Set<number>();
-  private rejectedText: string[] = [];
+  readonly rejectedLines = new Set<number>();
+  private readonly rejectedText = new Map<number, string>();
 
   constructor(private readonly keepRejected: boolean) {}
 
   reject(record: RejectedRecord): void {
-    this.rejectedLines.add(record.line);
     for (const problem of record.problems) this.add(problem);
-    if (this.keepRejected) this.rejectedText.push(csvLine([...record.fields, problemText(record)]));
+    this.rejectedLines.add(record.line);
+    if (this.keepRejected) this.rejectedText.set(record.line, csvLine([...record.fields, problemText(record)]));
   }
 
   add(problem: Problem): void {
@@ -88,36 +107,40 @@ class Outcome {
   }
 
   rejectedCsv(header: readonly string[]): string | undefined {
-    if (this.rejectedText.length === 0) return undefined;
-    return csvLine([...header, 'problem']) + this.rejectedText.join('');
+    if (this.rejectedText.size === 0) return undefined;
+    const lines = [...this.rejectedText].sort(([a], [b]) => a - b).map(([, text]) => text);
+    return csvLine([...header, 'problem']) + lines.join('');
+  }
+
+  sortedProblems(): Problem[] {
+    return [...this.problems].sort((a, b) => a.line - b.line);
   }
 }
 
 const ZERO: ImportCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
 
 /**
- * Imports a CSV file in one transaction on behalf of `actor`: validates every row while
- * streaming the valid ones into a temporary staging table (COPY on PostgreSQL, batched INSERTs
- * on PGlite), checks what only the database knows, then merges in SQL (see
- * {@link mergeContributions}). All or nothing by default: any problem rolls everything back and
- * the import is REFUSED with every problem; with `skipInvalid` the valid rows are written and the
- * rejected ones returned as CSV. A REGIONAL actor imports rows of its own region only.
+ * Imports a CSV file of one kind in one transaction on behalf of `actor`: validates every row
+ * while streaming the valid ones into a temporary staging table (COPY on PostgreSQL, batched
+ * INSERTs on PGlite), checks what only the database knows, then merges in SQL (each kind's
+ * {@link Loader}). All or nothing by default: any problem rolls everything back and the import
+ * is REFUSED with every problem; with `skipInvalid` the valid rows are written and the rejected
+ * ones returned as CSV. A REGIONAL actor imports rows of its own region only.
  *
  * Every import is recorded in `imports`; a DONE one also gets an IMPORT audit entry with its
  * counts, in its transaction. A REFUSED one is recorded (status REFUSED) in a transaction of its
- * own, with no audit entry and nothing else written. An unexpected error rolls back and is thrown.
+ * own, with no audit entry and nothing else written. A dry run (`dryRun`) does all of it but the
+ * recording, and rolls back. An unexpected error rolls back and is thrown.
  */
 export async function importCsv(handle: DatabaseHandle, options: ImportOptions): Promise<ImportResult> {
   const { kind, actor } = options;
-  if (!WRITABLE_KINDS.includes(kind)) {
-    throw new Error(`Importing ${kind} is not built yet: only ${WRITABLE_KINDS.join(', ')} can be imported`);
-  }
+  const loader: Loader<ImportKind> = LOADERS[kind];
+  if (!loader) throw new Error(`There is no import of ${kind}: use one of ${IMPORT_KINDS.join(', ')}`);
   const skipInvalid = options.skipInvalid ?? false;
   const reference = options.reference ?? (await loadReferenceData(handle.db));
   const outcome = new Outcome(skipInvalid);
   let header: readonly string[] = [];
   let staged = 0;
-  let partnersCreated = 0;
 
   const refused = (): boolean => outcome.problemCount > 0 && !skipInvalid;
 
@@ -126,21 +149,23 @@ export async function importCsv(handle: DatabaseHandle, options: ImportOptions):
       const client = rawClientOf(tx, handle.kind);
       // A large file may take longer than the pool's statement timeout; it is this transaction's only.
       if (handle.kind === 'postgres') await client.query('SET LOCAL statement_timeout = 0');
-      await createStaging(client, CONTRIBUTION_STAGING_COLUMNS);
+      await createStaging(client, stagingColumns(loader));
 
-      const validation = validateCsv('contributions', options.source, reference);
+      const validation = validateCsv(kind, options.source, reference);
       async function* rows(): AsyncGenerator<Cell[]> {
         try {
           for await (const record of validation) {
             header = validation.header?.fields ?? header;
-            const problems = record.row === null ? record.problems : regionProblems(actor, record.line, record.row);
+            const problems =
+              record.row === null ? record.problems : regionProblems(actor, record.line, loader.region(record.row));
             if (problems.length > 0) {
               outcome.reject({ line: record.line, fields: record.fields, problems });
               continue;
             }
-            // Once refused, the rest is only validated, to report every problem.
-            if (refused() || record.row === null) continue;
-            yield contributionCells(record.line, record.row, skipInvalid ? record.fields : null);
+            // Valid rows are staged even once the import is refused, for the checks that take
+            // more than one row (and the database) to report every problem.
+            if (record.row === null) continue;
+            yield [record.line, ...loader.cells(record.row), skipInvalid ? JSON.stringify(record.fields) : null];
             staged++;
             await options.hooks?.afterRows?.(staged);
           }
@@ -150,19 +175,21 @@ export async function importCsv(handle: DatabaseHandle, options: ImportOptions):
           throw new Refusal('the file cannot be read');
         }
       }
-      await stageRows(handle.kind, client, CONTRIBUTION_STAGING_NAMES, rows());
-      if (refused()) throw new Refusal('problems found');
+      await stageRows(handle.kind, client, stagingNames(loader), rows());
+      // Temporary tables are never analyzed by autovacuum: the checks and the merge need the numbers.
+      await client.query(`ANALYZE ${STAGING_TABLE}`);
+      // Imports of one kind check and merge in turn, each against the rows the one before wrote.
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('panorama.import'), hashtext($1))`, [kind]);
 
-      const stagedProblems = await checkStagedContributions(client, actor);
+      const stagedProblems = await loader.check(client, actor);
+      rejectStaged(outcome, stagedProblems);
+      if (refused()) throw new Refusal('problems found');
       if (stagedProblems.length > 0) {
-        rejectStaged(outcome, stagedProblems);
-        if (!skipInvalid) throw new Refusal('problems found in the database');
-        await client.query('DELETE FROM import_staging WHERE line = ANY($1::int[])', [
+        await client.query(`DELETE FROM ${STAGING_TABLE} WHERE line = ANY($1::int[])`, [
           [...new Set(stagedProblems.map((p) => p.line))],
         ]);
       }
-      const merged = await mergeContributions(client, actor);
-      partnersCreated = merged.partnersCreated;
+      const merged = await loader.merge(client, actor);
       await options.hooks?.afterMerge?.();
       const counts: ImportCounts = {
         inserted: merged.inserted,
@@ -170,52 +197,56 @@ export async function importCsv(handle: DatabaseHandle, options: ImportOptions):
         unchanged: merged.unchanged,
         rejected: outcome.rejectedLines.size,
       };
+      const rejectedCsv = skipInvalid ? outcome.rejectedCsv(header) : undefined;
+      const result: ImportResult = {
+        status: 'DONE',
+        counts,
+        partnersCreated: merged.partnersCreated,
+        problems: outcome.sortedProblems(),
+        problemCount: outcome.problemCount,
+        ...(rejectedCsv === undefined ? {} : { rejectedCsv }),
+      };
+      if (options.dryRun) throw new DryRun({ ...result, status: 'CHECKED' });
       const importId = await recordImport(tx, options, 'DONE', counts);
       await recordAudit(tx, actor, {
         action: 'IMPORT',
         entity: 'Import',
         entityId: importId,
         regionCode: actor.regionCode,
-        after: { kind, fileName: options.fileName, counts, partnersCreated, skipInvalid },
+        after: { kind, fileName: options.fileName, counts, partnersCreated: merged.partnersCreated, skipInvalid },
       });
-      const rejectedCsv = skipInvalid ? outcome.rejectedCsv(header) : undefined;
-      return {
-        status: 'DONE' as const,
-        counts,
-        partnersCreated,
-        problems: sortedProblems(outcome),
-        problemCount: outcome.problemCount,
-        ...(rejectedCsv === undefined ? {} : { rejectedCsv }),
-        importId,
-      };
+      return { ...result, importId };
     });
   } catch (error) {
     // An error thrown while COPY streams comes back wrapped by the stream machinery at times.
-    const refusal = error instanceof Refusal || (error as { cause?: unknown })?.cause instanceof Refusal;
+    const cause = (error as { cause?: unknown })?.cause;
+    if (error instanceof DryRun) return error.result;
+    const refusal = error instanceof Refusal || cause instanceof Refusal;
     if (!refusal) throw error;
   }
-  // Refused: nothing was written; the refusal itself is recorded, on its own.
+  // Refused: nothing was written; the refusal itself is recorded (but for a dry run), on its own.
   const counts = { ...ZERO, rejected: outcome.rejectedLines.size };
-  const importId = await writeAs(handle.db, actor, (tx) => recordImport(tx, options, 'REFUSED', counts));
-  return {
+  const refusal: ImportResult = {
     status: 'REFUSED',
     counts,
     partnersCreated: 0,
-    problems: sortedProblems(outcome),
+    problems: outcome.sortedProblems(),
     problemCount: outcome.problemCount,
-    importId,
   };
+  if (options.dryRun) return refusal;
+  const importId = await writeAs(handle.db, actor, (tx) => recordImport(tx, options, 'REFUSED', counts));
+  return { ...refusal, importId };
 }
 
-/** A REGIONAL actor's rows must be of its region. */
-function regionProblems(actor: Actor, line: number, row: ContributionRow): Problem[] {
-  if (actor.role !== 'REGIONAL' || row.regionCode === actor.regionCode) return [];
+/** A REGIONAL actor's rows must be of its region (when the row's region is known from the file). */
+function regionProblems(actor: Actor, line: number, rowRegion: string | null): Problem[] {
+  if (actor.role !== 'REGIONAL' || rowRegion === null || rowRegion === actor.regionCode) return [];
   const region = actor.regionCode ?? '(none)';
   return [
     {
       line,
       column: 'region_code',
-      value: row.regionCode,
+      value: rowRegion,
       reason: `a REGIONAL user of ${region} imports rows of ${region} only`,
     },
   ];
@@ -230,10 +261,6 @@ function rejectStaged(outcome: Outcome, staged: readonly StagedProblem[]): void 
     byLine.set(line, entry);
   }
   for (const [line, { fields, problems }] of byLine) outcome.reject({ line, fields: fields ?? [], problems });
-}
-
-function sortedProblems(outcome: Outcome): Problem[] {
-  return [...outcome.problems].sort((a, b) => a.line - b.line);
 }
 
 async function recordImport(

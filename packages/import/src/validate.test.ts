@@ -126,24 +126,6 @@ describe('contributions', () => {
       },
     ]);
   });
-
-  it('reports a duplicated external_ref on both lines, and a partner_ref with two names', async () => {
-    const row = (ref: string, name: string) => `${ref},2024-01-01,1,HNWI,CASH,P-1,${name},HNWI,RBB,,INC_GROWTH,`;
-    const problems = await problemsOf(
-      'contributions',
-      [CONTRIBUTIONS_HEADER, row('A', 'Ann'), row('B', 'Ann'), row('A', 'Ann'), row('C', 'Bob')].join('\n'),
-    );
-    const duplicate = 'an external_ref must appear once in the file; it is on line 2 and on line 4';
-    expect(problems).toEqual([
-      { line: 2, column: 'external_ref', reason: duplicate },
-      { line: 4, column: 'external_ref', reason: duplicate },
-      {
-        line: 5,
-        column: 'partner_name',
-        reason: 'partner_ref P-1 is named "Ann" on line 2: every row of a partner must give the same partner_name',
-      },
-    ]);
-  });
 });
 
 describe('headers', () => {
@@ -214,7 +196,7 @@ describe('impact records, targets and partners', () => {
     ]);
   });
 
-  it('checks target scope, year, quarter, rates and duplicates', async () => {
+  it('checks target scope, year, quarter and rates', async () => {
     const report = await validate(
       'targets',
       [
@@ -224,7 +206,6 @@ describe('impact records, targets and partners', () => {
         'REVENUE_USD,SDN,2025,,10', // 4
         'PARTNER_RETENTION_RATE,GLOBAL,2025,,1.01', // 5
         'REVENUE_USD,RBX,1999,5,1', // 6
-        'REVENUE_USD,RBN,2025,1,3', // 7 duplicate of 3
       ].join('\n'),
     );
     expect(report.rows).toEqual([
@@ -259,15 +240,11 @@ describe('impact records, targets and partners', () => {
         value: '10.00',
       },
     ]);
-    const duplicate =
-      'the target of REVENUE_USD for RBN in 2025 Q1 must appear once in the file; it is on line 3 and on line 7';
     expect(report.problems.map(({ line, column, reason }) => ({ line, column, reason }))).toEqual([
-      { line: 3, column: 'metric_code', reason: duplicate },
       { line: 5, column: 'value', reason: 'is a rate: must be between 0 and 1 (e.g. 0.85 for 85%)' },
       { line: 6, column: 'scope', reason: 'must be GLOBAL, a region code or a country ISO3 code' },
       { line: 6, column: 'year', reason: 'must be a whole number from 2000 to 2100' },
       { line: 6, column: 'quarter', reason: 'must be a whole number from 1 to 4' },
-      { line: 7, column: 'metric_code', reason: duplicate },
     ]);
   });
 

@@ -44,6 +44,9 @@ export function shapeOf(metric: MetricReference): DecimalShape {
   }
 }
 
+/** An export's guard before a value a spreadsheet would run as a formula (see `csvCell`). */
+const FORMULA_GUARD = /^'[=+\-@]/;
+
 /** The problems of one record, and helpers reading its trimmed values. */
 class RowContext {
   readonly problems: Problem[] = [];
@@ -53,10 +56,15 @@ class RowContext {
     readonly record: CsvRecord,
   ) {}
 
-  /** The trimmed value of a column ('' when the column is absent or the cell empty). */
+  /**
+   * The trimmed value of a column ('' when the column is absent or the cell empty). A leading `'`
+   * before `=`, `+`, `-` or `@` is dropped: it is the guard Panorama's exports put before such a
+   * value so that a spreadsheet does not run it as a formula, and an export re-imports unchanged.
+   */
   text(column: string): string {
     const at = this.header.index.get(column);
-    return at === undefined ? '' : (this.record.fields[at] ?? '').trim();
+    const value = at === undefined ? '' : (this.record.fields[at] ?? '').trim();
+    return FORMULA_GUARD.test(value) ? value.slice(1) : value;
   }
 
   problem(column: string | null, value: string | null, reason: string, line = this.record.line): void {
@@ -113,15 +121,12 @@ class RowContext {
 }
 
 /**
- * Validates the data records of one file, one at a time, keeping only what cross-row checks
- * need: the external refs seen (and their line), partner names and types by `partner_ref`, and
- * the keys of targets. Every problem of a record is reported, not just the first.
+ * Validates the data records of one file, one at a time, keeping nothing between records, so
+ * that memory stays the same whatever the file's size. Every problem of a record is reported,
+ * not just the first. What takes more than one row (a key given twice, a partner named two ways)
+ * is checked over the staging table, by the import (see `staged.ts`).
  */
 export class RowValidator<K extends ImportKind> {
-  private readonly refs = new Map<string, number>();
-  private readonly reportedFirst = new Set<string>();
-  private readonly partners = new Map<string, { name: string; type: string; line: number }>();
-
   constructor(
     readonly header: Header & { kind: K },
     private readonly reference: ReferenceData,
@@ -158,26 +163,8 @@ export class RowValidator<K extends ImportKind> {
     }
   }
 
-  /** Registers `key` as seen on this line; a second sighting is a problem on both lines. */
-  private unique(context: RowContext, column: string, key: string, value: string, what: string): void {
-    const line = context.record.line;
-    const first = this.refs.get(key);
-    if (first === undefined) {
-      this.refs.set(key, line);
-      return;
-    }
-    const reason = `${what} must appear once in the file; it is on line ${first} and on line ${line}`;
-    if (!this.reportedFirst.has(key)) {
-      this.reportedFirst.add(key);
-      context.problem(column, value, reason, first);
-    }
-    context.problem(column, value, reason);
-  }
-
   private externalRef(context: RowContext): string | null {
-    const ref = context.required('external_ref');
-    if (ref !== null) this.unique(context, 'external_ref', ref, ref, 'an external_ref');
-    return ref;
+    return context.required('external_ref');
   }
 
   private region(context: RowContext): string | null {
@@ -229,9 +216,6 @@ export class RowValidator<K extends ImportKind> {
     const countryIso3 = this.country(context, regionCode, date);
     const objectiveCode = this.objective(context);
     const partnershipRef = this.partnershipRef(context);
-    if (partnerRef !== null && partnerName !== null && partnerType !== null) {
-      this.samePartner(context, partnerRef, partnerName, partnerType);
-    }
     return {
       externalRef: externalRef ?? '',
       date: date ?? '',
@@ -246,29 +230,6 @@ export class RowValidator<K extends ImportKind> {
       objectiveCode: objectiveCode ?? '',
       partnershipRef,
     };
-  }
-
-  /** Every row of one `partner_ref` must name the same partner (name and type). */
-  private samePartner(context: RowContext, ref: string, name: string, type: string): void {
-    const seen = this.partners.get(ref);
-    if (!seen) {
-      this.partners.set(ref, { name, type, line: context.record.line });
-      return;
-    }
-    if (seen.name !== name) {
-      context.problem(
-        'partner_name',
-        name,
-        `partner_ref ${ref} is named ${JSON.stringify(seen.name)} on line ${seen.line}: every row of a partner must give the same partner_name`,
-      );
-    }
-    if (seen.type !== type) {
-      context.problem(
-        'partner_type',
-        type,
-        `partner_ref ${ref} has partner_type ${seen.type} on line ${seen.line}: every row of a partner must give the same partner_type`,
-      );
-    }
   }
 
   private metric(context: RowContext, recordedOnly: boolean): { code: string; metric: MetricReference } | null {
@@ -311,11 +272,6 @@ export class RowValidator<K extends ImportKind> {
     const quarterText = context.text('quarter');
     const quarter = quarterText === '' ? null : context.accept('quarter', quarterText, parseInteger(quarterText, 1, 4));
     const value = context.parse('value', (text) => parseDecimal(text, metric ? shapeOf(metric.metric) : QUANTITY));
-    if (metric && scope && year !== null && (quarterText === '' || quarter !== null)) {
-      const key = `${metric.code}|${scope.scopeCode}|${year}|${quarter ?? ''}`;
-      const what = `the target of ${metric.code} for ${scope.scopeCode} in ${year}${quarter === null ? '' : ` Q${quarter}`}`;
-      this.unique(context, 'metric_code', key, metric.code, what);
-    }
     return {
       metricCode: metric?.code ?? '',
       scopeType: scope?.scopeType ?? 'GLOBAL',

@@ -18,8 +18,14 @@ function file(...rows: string[]): string {
   return `${[HEADER, ...rows].join('\r\n')}\r\n`;
 }
 
-async function post(body: string | Uint8Array, as: TestUser | null, query = '', type = 'text/csv') {
-  const response = await fetch(`${api.url}/api/import/contributions${query}`, {
+async function post(
+  body: string | Uint8Array,
+  as: TestUser | null,
+  query = '',
+  type = 'text/csv',
+  kind = 'contributions',
+) {
+  const response = await fetch(`${api.url}/api/import/${kind}${query}`, {
     method: 'POST',
     headers: { 'content-type': type, ...(as ? { authorization: `Bearer ${api.tokens[as]}` } : {}) },
     body,
@@ -83,5 +89,77 @@ describe('POST /api/import/contributions', () => {
       body: file(),
     });
     expect(unknown.status).toBe(404);
+  });
+
+  it('checks a file without writing on a dry run, answering what the import would do', async () => {
+    const before = await api.database.db.$count(contributions);
+    const rows = ['H-6,2024-06-01,7.00,CORPORATE,CASH,P-H1,Harbour Ltd,CORPORATION,RBN,KEN,INC_GROWTH,'];
+    const checked = await post(file(...nairobiRows, ...rows), 'nairobi', '?dryRun=true');
+    expect(checked).toMatchObject({
+      status: 200,
+      body: { status: 'CHECKED', counts: { inserted: 1, updated: 0, unchanged: 2, rejected: 0 } },
+    });
+    expect(checked.body.importId).toBeUndefined();
+    expect(await api.database.db.$count(contributions)).toBe(before);
+    expect(await post(file(...rows), 'nairobi', '?dryRun=yes')).toMatchObject({
+      status: 400,
+      body: { error: 'dryRun must be true or false; got "yes".' },
+    });
+  });
+
+  it('is reflected by the metrics API at once', async () => {
+    const query = `query { metrics(metrics: [REVENUE_USD], from: "2031-01-01", to: "2031-12-31", filter: { regionCodes: ["RBN"] }) { total { values { metric valueText } } } }`;
+    const revenue = async () => {
+      const result = await api.graphql<{ metrics: { total: { values: { valueText: string }[] } } }>(
+        query,
+        {},
+        { as: 'nairobi' },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data?.metrics.total.values[0]?.valueText;
+    };
+    const before = await revenue();
+    const done = await post(
+      file(
+        'H-7,2031-01-01,1000.10,FOUNDATION,CASH,P-H1,Harbour Ltd,CORPORATION,RBN,KEN,INC_GROWTH,',
+        'H-8,2031-12-31,0.05,FOUNDATION,CASH,P-H1,Harbour Ltd,CORPORATION,RBN,,INC_GROWTH,',
+      ),
+      'nairobi',
+    );
+    expect(done.body).toMatchObject({ status: 'DONE', counts: { inserted: 2 } });
+    expect(before).toBe('0');
+    expect(await revenue()).toBe('1000.15');
+  });
+});
+
+describe('POST /api/import/:kind for the other kinds', () => {
+  it("imports a regional team's targets, impact records and partners, each held to its region", async () => {
+    const targets = await post(
+      'metric_code,scope,year,quarter,value\r\nREVENUE_USD,KEN,2026,2,5000\r\n',
+      'nairobi',
+      '',
+      'text/csv',
+      'targets',
+    );
+    expect(targets.body).toMatchObject({ status: 'DONE', counts: { inserted: 1 } });
+    const impact = await post(
+      'external_ref,date,metric_code,value,region_code,country_iso3,objective_code\r\nHI-1,2026-01-01,MEALS_PROVIDED,120,RBN,KEN,IMP_EMERGENCY\r\n',
+      'nairobi',
+      '',
+      'text/csv',
+      'impact',
+    );
+    expect(impact.body).toMatchObject({ status: 'DONE', counts: { inserted: 1 } });
+    const partners = await post(
+      'external_ref,name,partner_type,scope,region_code\r\nHP-1,Bangkok Foods,CORPORATION,LOCAL,RBB\r\n',
+      'nairobi',
+      '',
+      'text/csv',
+      'partners',
+    );
+    expect(partners).toMatchObject({
+      status: 422,
+      body: { status: 'REFUSED', problems: [{ line: 2, column: 'region_code', value: 'RBB' }] },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '@panorama/db';
-import { type ImportKind, importCsv, WRITABLE_KINDS } from '@panorama/import';
+import { IMPORT_KINDS, type ImportKind, importCsv } from '@panorama/import';
 import { type Request, Router } from 'express';
 import { authenticate, InvalidCredentialsError } from '../auth/authenticate';
 import type { Viewer } from '../auth/viewer';
@@ -33,23 +33,34 @@ async function importer(database: DatabaseHandle, request: Request): Promise<Vie
   return viewer;
 }
 
+/** A yes/no query parameter: absent, `true` or `false`. */
+function flag(request: Request, name: string): boolean {
+  const value = request.query[name];
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new ImportRequestError(400, `${name} must be true or false; got ${JSON.stringify(value)}.`);
+}
+
 /**
- * `POST /api/import/:kind?skipInvalid=true&name=file.csv` with the CSV as the body
+ * `POST /api/import/:kind?skipInvalid=true&dryRun=true&name=file.csv` with the CSV as the body
  * (`Content-Type: text/csv`), streamed into the import as it arrives. Answers the import's result
- * as JSON: 200 when written, 422 when refused (nothing written; every problem listed).
+ * as JSON: 200 when written (DONE) or, for a dry run, when it would be (CHECKED); 422 when
+ * refused (nothing written; every problem listed).
  */
 export function importRoutes(database: DatabaseHandle, log: (message: string) => void): Router {
   const router = Router();
   router.post('/:kind', async (request, response) => {
     try {
       const kind = request.params.kind as ImportKind;
-      if (!WRITABLE_KINDS.includes(kind))
+      if (!IMPORT_KINDS.includes(kind))
         throw new ImportRequestError(
           404,
-          `There is no import of ${JSON.stringify(kind)}: try ${WRITABLE_KINDS.join(', ')}.`,
+          `There is no import of ${JSON.stringify(kind)}: try ${IMPORT_KINDS.join(', ')}.`,
         );
       if (!request.is('text/csv'))
         throw new ImportRequestError(415, 'Send the file as the body, with `Content-Type: text/csv`.');
+      const skipInvalid = flag(request, 'skipInvalid');
+      const dryRun = flag(request, 'dryRun');
       const viewer = await importer(database, request);
       const name = typeof request.query.name === 'string' && request.query.name ? request.query.name : `${kind}.csv`;
       const result = await importCsv(database, {
@@ -57,9 +68,10 @@ export function importRoutes(database: DatabaseHandle, log: (message: string) =>
         source: request,
         fileName: name,
         actor: viewer,
-        skipInvalid: request.query.skipInvalid === 'true',
+        skipInvalid,
+        dryRun,
       });
-      response.status(result.status === 'DONE' ? 200 : 422).json(result);
+      response.status(result.status === 'REFUSED' ? 422 : 200).json(result);
     } catch (error) {
       if (error instanceof ImportRequestError) {
         // The body was not read: close the connection rather than read a large file for nothing.
