@@ -263,6 +263,57 @@ describe('importCsv (targets)', () => {
   });
 });
 
+describe('files that cannot be imported', () => {
+  const contributions = HEADERS.contributions;
+  const good = 'B-1,2024-01-01,1.00,CORPORATE,CASH,BP-1,Partner,CORPORATION,RBN,KEN,INC_GROWTH,';
+  const latin1 = Buffer.concat([
+    Buffer.from(`${contributions}\r\n${good}\r\nB-2,2024-01-01,1.00,CORPORATE,CASH,BP-2,Caf`),
+    Buffer.from([0xe9]),
+    Buffer.from(',CORPORATION,RBN,KEN,INC_GROWTH,\r\n'),
+  ]);
+  const cases: [string, Uint8Array, string][] = [
+    ['an empty file', utf8(''), 'EMPTY'],
+    ['a wrong header', utf8(`external_ref,date,amount\r\n${good}\r\n`), 'HEADER'],
+    ['thousands of junk columns', utf8(`${contributions}${',junk'.repeat(5_000)}\r\n${good}\r\n`), 'JUNK'],
+    ['Latin-1 bytes', latin1, 'LATIN1'],
+    ['a quote left open', utf8(`${contributions}\r\n${good}\r\n"B-2,2024-01-01\r\n`), 'QUOTE'],
+    ['a row with too few fields', utf8(`${contributions}\r\n${good}\r\nB-2,2024-01-01\r\n`), 'FIELDS'],
+  ];
+
+  it.each(cases)('refuses %s, saying where and why, and writes nothing', async (_name, bytes, _key) => {
+    const before = await tableCounts();
+    const result = await importCsv(database, {
+      kind: 'contributions',
+      source: cutAt(bytes, 3, 50),
+      fileName: 'bad.csv',
+      actor: ADMIN,
+    });
+    expect(result.status).toBe('REFUSED');
+    expect(result.problems.map(describeProblem)).toMatchSnapshot();
+    expect(await tableCounts()).toEqual({ ...before, imports: before.imports + 1 });
+  });
+
+  it('imports a header-only file as zero rows', async () => {
+    const result = await run('contributions', []);
+    expect(result).toMatchObject({ status: 'DONE', counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 } });
+  });
+
+  it('reads a BOM, CRLF and quoted fields with commas, quotes and line breaks', async () => {
+    const p = `T${++prefix}`;
+    const text = `\uFEFF${HEADERS.partners}\r\n${p}-P1,"Acme, ""the"" Foods\r\nLtd",CORPORATION,LOCAL,RBN,KEN,"Food, retail"\r\n`;
+    const result = await importCsv(database, {
+      kind: 'partners',
+      source: cutAt(utf8(text), 1, 2, 40),
+      fileName: 'bom.csv',
+      actor: ADMIN,
+    });
+    expect(result.counts.inserted).toBe(1);
+    expect(await query(`SELECT name, sector FROM partners WHERE external_ref = '${p}-P1'`)).toEqual([
+      { name: 'Acme, "the" Foods\r\nLtd', sector: 'Food, retail' },
+    ]);
+  });
+});
+
 describe('checks that take more than one row', () => {
   it('reports a key given twice on every line, and a partner_ref named two ways, with all other problems', async () => {
     const p = `T${++prefix}`;
