@@ -46,7 +46,15 @@ async function download(
   const response = await fetch(`${api.url}/api/export/${list}${query}`, {
     headers: { ...(as ? { authorization: `Bearer ${api.tokens[as]}` } : {}), ...headers },
   });
-  return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+  const text = await response.text();
+  const type = response.headers.get('content-type');
+  return {
+    status: response.status,
+    type,
+    disposition: response.headers.get('content-disposition'),
+    text,
+    error: type?.startsWith('application/json') ? (JSON.parse(text) as { error: string }).error : undefined,
+  };
 }
 
 const refsOf = (csv: string) =>
@@ -68,16 +76,20 @@ describe('GET /api/export/partners', () => {
   it('names the lists there are when asked for another', async () => {
     expect(await download('', 'admin', {}, 'secrets')).toMatchObject({
       status: 404,
-      text: 'There is no export called "secrets": try contributions, partners.',
+      error:
+        'There is no export called "secrets": try metrics, contributions, impact, targets, partners, partnerships, opportunities, stories, field-needs, regions, countries, objectives, audit-log, users.',
     });
   });
 });
 
 describe('GET /api/export/contributions', () => {
   it('answers CSV in the import format, values not formatted text', async () => {
-    const { status, type, text } = await download('');
+    const { status, type, disposition, text } = await download('');
     expect(status).toBe(200);
-    expect(type).toMatch(/^text\/csv/);
+    expect(type).toBe('text/csv; charset=utf-8');
+    expect(disposition).toBe(
+      `attachment; filename="panorama-contributions-${new Date().toISOString().slice(0, 10)}.csv"`,
+    );
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(
       'external_ref,date,amount_usd,income_stream,kind,partner_ref,partner_name,partner_type,region_code,country_iso3,objective_code,partnership_ref',
@@ -103,23 +115,35 @@ describe('GET /api/export/contributions', () => {
     const refused = await download('?region=RBB', 'nairobi');
     expect(refused).toMatchObject({
       status: 403,
-      text: 'A REGIONAL user of RBN exports the contributions of RBN only.',
+      error: 'A REGIONAL user of RBN exports the contributions of RBN only.',
     });
     expect(refsOf((await download('', 'leadership')).text)).toEqual(['C-1', 'C-2', 'C-3']);
   });
 
   it('refuses anonymous requests, bad tokens and bad days with a clear message', async () => {
-    expect((await download('', null)).status).toBe(401);
+    expect(await download('', null)).toMatchObject({
+      status: 401,
+      error: 'Sign in first: exports need a signed-in user or an API token.',
+    });
     expect(await download('', null, { authorization: 'Bearer pan_t_nope' })).toMatchObject({
       status: 401,
-      text: 'This API token is unknown, expired or revoked.',
+      error: 'This API token is unknown, expired or revoked.',
     });
     for (const day of ['2025-02-29', '2024-13-01', '31/12/2024'])
       expect(await download(`?to=${day}`)).toMatchObject({
         status: 400,
-        text: 'to must be a day written YYYY-MM-DD, such as 2025-12-31.',
+        error: 'to must be a day written YYYY-MM-DD, such as 2025-12-31.',
       });
     expect((await download('?from=2024-02-29')).status).toBe(200);
+    expect(await download('?regoin=RBN')).toMatchObject({
+      status: 400,
+      error: 'The contributions export takes no parameter "regoin": it takes region, from or to.',
+    });
+    expect(await download('?from=2025-01-01&to=2024-12-31')).toMatchObject({
+      status: 400,
+      error: 'from (2025-01-01) is after to (2024-12-31): the range is closed, [from, to].',
+    });
+    expect(await download('?region=RBN&region=RBB')).toMatchObject({ status: 400, error: 'Give region once.' });
   });
 });
 

@@ -1,81 +1,38 @@
-import { contributions, type Database, partners, partnerships, selectRows } from '@panorama/db';
-import { csvLine, FORMATS, type ImportKind } from '@panorama/import';
-import { and, eq, gt, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { type Database, selectRows } from '@panorama/db';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Viewer } from '../auth/viewer';
-import { detailRowsCondition } from '../schema/detail-access';
-import { readablePartnersCondition } from '../schema/partner-access';
+import { CONTRIBUTIONS, IMPACT_RECORDS, OPPORTUNITIES, PARTNERS, PARTNERSHIPS } from './detail-lists';
+import { type BatchKey, type ExportFilter, type ExportList, exportLine } from './export-list';
+import { AUDIT_LOG, USERS } from './restricted-lists';
+import { COUNTRIES, FIELD_NEEDS, OBJECTIVES, REGIONS, STORIES, TARGETS } from './signed-in-lists';
 
-/** What an export keeps: a region, and for dated rows a range of days. */
-export interface ExportFilter {
-  regionCode: string | null;
-  from: string | null;
-  to: string | null;
-}
-
-/** A list that can be exported in its import format, so that an export re-imports unchanged. */
-interface ExportList {
-  kind: ImportKind;
-  /** Whether `from`/`to` apply. */
-  dated: boolean;
-  /** One batch: the rows with an id above `afterId`, by id, with the format's columns (text). */
-  batch(viewer: Viewer, filter: ExportFilter, afterId: number, size: number): SQL;
-}
-
-const conditions = (...parts: (SQL | undefined)[]) => and(...parts) ?? sql`true`;
-
-const CONTRIBUTIONS: ExportList = {
-  kind: 'contributions',
-  dated: true,
-  batch: (viewer, filter, afterId, size) => sql`
-    SELECT ${contributions.id} AS id, ${contributions.externalRef} AS external_ref,
-           ${contributions.date}::text AS date, ${contributions.amountUsd}::text AS amount_usd,
-           ${contributions.incomeStream} AS income_stream, ${contributions.kind} AS kind,
-           ${partners.externalRef} AS partner_ref, ${partners.name} AS partner_name,
-           ${partners.partnerType} AS partner_type, ${contributions.regionCode} AS region_code,
-           ${contributions.countryIso3} AS country_iso3, ${contributions.objectiveCode} AS objective_code,
-           ${partnerships.externalRef} AS partnership_ref
-    FROM ${contributions}
-    JOIN ${partners} ON ${partners.id} = ${contributions.partnerId}
-    LEFT JOIN ${partnerships} ON ${partnerships.id} = ${contributions.partnershipId}
-    WHERE ${conditions(
-      gt(contributions.id, afterId),
-      detailRowsCondition(viewer, contributions.regionCode),
-      filter.regionCode ? eq(contributions.regionCode, filter.regionCode) : undefined,
-      filter.from ? gte(contributions.date, filter.from) : undefined,
-      filter.to ? lte(contributions.date, filter.to) : undefined,
-    )}
-    ORDER BY ${contributions.id}
-    LIMIT ${size}`,
-};
-
-const PARTNERS: ExportList = {
-  kind: 'partners',
-  dated: false,
-  batch: (viewer, filter, afterId, size) => sql`
-    SELECT ${partners.id} AS id, ${partners.externalRef} AS external_ref, ${partners.name} AS name,
-           ${partners.partnerType} AS partner_type, ${partners.scope} AS scope,
-           ${partners.regionCode} AS region_code, ${partners.countryIso3} AS country_iso3, ${partners.sector} AS sector
-    FROM ${partners}
-    WHERE ${conditions(
-      gt(partners.id, afterId),
-      readablePartnersCondition(viewer),
-      filter.regionCode ? eq(partners.regionCode, filter.regionCode) : undefined,
-    )}
-    ORDER BY ${partners.id}
-    LIMIT ${size}`,
-};
-
-/** The lists `GET /api/export/:list` serves, by name. */
+/**
+ * The lists `GET /api/export/:list` serves, by name: one per list of the GraphQL API, with its
+ * authorization. `metrics` is served apart (see `metrics-csv.ts`).
+ */
 export const EXPORT_LISTS: Readonly<Record<string, ExportList>> = {
   contributions: CONTRIBUTIONS,
+  impact: IMPACT_RECORDS,
+  targets: TARGETS,
   partners: PARTNERS,
+  partnerships: PARTNERSHIPS,
+  opportunities: OPPORTUNITIES,
+  stories: STORIES,
+  'field-needs': FIELD_NEEDS,
+  regions: REGIONS,
+  countries: COUNTRIES,
+  objectives: OBJECTIVES,
+  'audit-log': AUDIT_LOG,
+  users: USERS,
 };
 
 /** Rows read per statement: memory stays bounded whatever the table's size. */
 const BATCH = 5_000;
 
+type Row = Record<string, string | number | bigint | null>;
+
 /**
- * The CSV of a list as the viewer may read it, as lines (the header first), in batches by id,
+ * The CSV of a list as the viewer may read it, as lines (the header first), in batches by key,
  * so that a long export never holds the whole table. Cells are escaped against formula injection.
  */
 export async function* exportLines(
@@ -84,16 +41,19 @@ export async function* exportLines(
   viewer: Viewer,
   filter: ExportFilter,
 ): AsyncGenerator<string> {
-  const columns = FORMATS[list.kind].map((column) => column.name);
-  yield csvLine(columns);
-  let afterId = 0;
+  yield exportLine(list.columns);
+  const cell = (row: Row, column: string): string => {
+    const value = row[column];
+    if (value === null || value === undefined) return '';
+    const typename = list.globalIds?.[column];
+    return typename ? encodeGlobalID(typename, String(value)) : String(value);
+  };
+  let after: BatchKey | null = null;
   while (true) {
-    const rows = await selectRows<Record<string, string | number | null>>(
-      db,
-      list.batch(viewer, filter, afterId, BATCH),
-    );
-    for (const row of rows) yield csvLine(columns.map((column) => String(row[column] ?? '')));
-    if (rows.length < BATCH) return;
-    afterId = Number(rows[rows.length - 1]?.id);
+    const rows: Row[] = await selectRows<Row>(db, list.batch(viewer, filter, after, BATCH));
+    for (const row of rows) yield exportLine(list.columns.map((column) => cell(row, column)));
+    const last: Row[string] | undefined = rows.at(-1)?.key;
+    if (rows.length < BATCH || last === undefined || last === null) return;
+    after = typeof last === 'number' || typeof last === 'string' ? last : String(last);
   }
 }

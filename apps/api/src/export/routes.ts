@@ -2,19 +2,11 @@ import { once } from 'node:events';
 import type { DatabaseHandle } from '@panorama/db';
 import { type Request, type Response, Router } from 'express';
 import { authenticate, InvalidCredentialsError } from '../auth/authenticate';
-import { detailRegion, type Viewer } from '../auth/viewer';
-import { EXPORT_LISTS, type ExportFilter, exportLines } from './lists';
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-class ExportRequestError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import type { Viewer } from '../auth/viewer';
+import type { ExportList } from './export-list';
+import { EXPORT_LISTS, exportLines } from './lists';
+import { metricsLines } from './metrics-csv';
+import { ExportRequestError, filterOf } from './parameters';
 
 async function viewerOf(database: DatabaseHandle, request: Request): Promise<Viewer> {
   try {
@@ -30,65 +22,65 @@ async function viewerOf(database: DatabaseHandle, request: Request): Promise<Vie
   throw new ExportRequestError(401, 'Sign in first: exports need a signed-in user or an API token.');
 }
 
-function dayParameter(request: Request, name: string): string | null {
-  const value = request.query[name];
-  if (value === undefined || value === '') return null;
-  // 2025-02-29 parses as 1 March: a real day reads back the same.
-  const day = typeof value === 'string' && ISO_DAY.test(value) ? new Date(`${value}T00:00:00Z`) : null;
-  if (typeof value !== 'string' || !day || Number.isNaN(day.getTime()) || !day.toISOString().startsWith(value))
-    throw new ExportRequestError(400, `${name} must be a day written YYYY-MM-DD, such as 2025-12-31.`);
-  return value;
-}
-
-/** The region an export covers: the one asked for, held to a REGIONAL user's own. */
-function regionParameter(request: Request, viewer: Viewer, list: string): string | null {
-  const asked =
-    typeof request.query.region === 'string' && request.query.region ? request.query.region.toUpperCase() : null;
-  const own = detailRegion(viewer);
-  if (own === null) return asked;
-  if (asked !== null && asked !== own)
-    throw new ExportRequestError(403, `A REGIONAL user of ${own} exports the ${list} of ${own} only.`);
-  return own;
+/** Refuses a viewer whose role may not read the list, saying who may. */
+function checkRole(viewer: Viewer, list: ExportList): void {
+  if (list.access.kind === 'roles' && !list.access.roles.includes(viewer.role))
+    throw new ExportRequestError(
+      403,
+      `Your role (${viewer.role}) may not export the ${list.noun}: ${list.access.who} may.`,
+    );
 }
 
 /** Sends lines as they come, waiting whenever the client reads slower than the database. */
-async function stream(response: Response, lines: AsyncIterable<string>): Promise<void> {
+async function stream(response: Response, lines: Iterable<string> | AsyncIterable<string>): Promise<void> {
   for await (const line of lines) if (!response.write(line)) await once(response, 'drain');
   response.end();
 }
 
+function startCsv(response: Response, name: string): void {
+  const day = new Date().toISOString().slice(0, 10);
+  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  response.setHeader('Content-Disposition', `attachment; filename="panorama-${name}-${day}.csv"`);
+  response.setHeader('Cache-Control', 'no-store');
+}
+
+const EXPORT_NAMES = ['metrics', ...Object.keys(EXPORT_LISTS)];
+
 /**
- * `GET /api/export/:list?region=&from=&to=` (lists: contributions, partners): the list as CSV in
- * its import format (an export re-imports unchanged), with the API's authorization: a sign-in
- * cookie or a Bearer token, and a REGIONAL user's own region's detail only.
+ * `GET /api/export/:list` (every list of the API, see `lists.ts`) and `GET /api/export/metrics`
+ * (see `metrics-csv.ts`): CSV, with the API's authorization — a sign-in cookie or a Bearer token,
+ * and what the list's GraphQL field lets the viewer read. Lists that can be imported come in their
+ * import format (an export re-imports unchanged). Refusals are JSON `{ "error": "…" }`.
  */
 export function exportRoutes(database: DatabaseHandle, log: (message: string) => void): Router {
   const router = Router();
   router.get('/:list', async (request, response) => {
+    const name = request.params.list;
     try {
-      const list = EXPORT_LISTS[request.params.list];
-      if (!list || !Object.hasOwn(EXPORT_LISTS, request.params.list))
+      const list = Object.hasOwn(EXPORT_LISTS, name) ? EXPORT_LISTS[name] : undefined;
+      if (!list && name !== 'metrics')
         throw new ExportRequestError(
           404,
-          `There is no export called ${JSON.stringify(request.params.list)}: try ${Object.keys(EXPORT_LISTS).join(', ')}.`,
+          `There is no export called ${JSON.stringify(name)}: try ${EXPORT_NAMES.join(', ')}.`,
         );
       const viewer = await viewerOf(database, request);
-      const filter: ExportFilter = {
-        regionCode: regionParameter(request, viewer, list.kind),
-        from: list.dated ? dayParameter(request, 'from') : null,
-        to: list.dated ? dayParameter(request, 'to') : null,
-      };
-      const name = [list.kind, filter.regionCode, filter.from, filter.to].filter(Boolean).join('_');
-      response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      response.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
-      response.setHeader('Cache-Control', 'no-store');
+      if (!list) {
+        const lines = await metricsLines(database.db, viewer, request);
+        startCsv(response, name);
+        await stream(response, lines);
+        return;
+      }
+      checkRole(viewer, list);
+      const filter = filterOf(request, viewer, list, name);
+      startCsv(response, name);
       await stream(response, exportLines(database.db, list, viewer, filter));
     } catch (error) {
       if (error instanceof ExportRequestError) {
-        response.status(error.status).type('text').send(error.message);
+        if (error.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+        response.status(error.status).json({ error: error.message });
       } else if (!response.headersSent) {
         log(`export failed: ${error instanceof Error ? error.message : String(error)}`);
-        response.status(503).type('text').send('The export failed on the server. It has been logged; try again.');
+        response.status(503).json({ error: 'The export failed on the server. It has been logged; try again.' });
       } else {
         // Half the file is sent: cut the connection so that the client sees a failed download.
         log(`export cut short: ${error instanceof Error ? error.message : String(error)}`);
