@@ -18,7 +18,6 @@ export {
   type ImportResult,
   importCsv,
   MAX_KEPT_PROBLEMS,
-  WRITABLE_KINDS,
 } from './load';
 export { describeProblem, ImportError, type Problem } from './problems';
 export {

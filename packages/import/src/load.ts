@@ -20,9 +20,6 @@ const LOADERS: { readonly [K in ImportKind]: Loader<K> } = {
   partners: PARTNERS,
 };
 
-/** The kinds {@link importCsv} writes. */
-export const WRITABLE_KINDS: readonly ImportKind[] = IMPORT_KINDS;
-
 /** How many problems an import keeps to return; the rest are only counted. */
 export const MAX_KEPT_PROBLEMS = 10_000;
 
