@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './client';
+import { bumpDataVersion } from './data-version';
 import { auditLog } from './schema/audit';
 import type { AuditAction, UserRole } from './schema/enums';
 
@@ -19,14 +20,17 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
  * Runs `work` in one transaction on behalf of `actor`. The actor's id, role and region are set
  * for the transaction only (`panorama.user_*`), where the row-level security policies read them.
  */
-export function writeAs<T>(db: Database, actor: Actor, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
+export async function writeAs<T>(db: Database, actor: Actor, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const result = await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT
       set_config('panorama.user_id', ${String(actor.userId)}, true),
       set_config('panorama.user_role', ${actor.role}, true),
       set_config('panorama.user_region', ${actor.regionCode ?? ''}, true)`);
     return work(tx);
   });
+  // Committed: an answer computed while the transaction was open is no longer current.
+  await bumpDataVersion(db);
+  return result;
 }
 
 /** One entry of the audit trail: what changed, and its state before and after. */
