@@ -7,6 +7,7 @@ const apiProxy = {
   '/graphql': apiOrigin,
   '/healthz': apiOrigin,
   '/readyz': apiOrigin,
+  '/api': apiOrigin,
 };
 
 export default defineConfig({

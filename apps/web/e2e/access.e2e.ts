@@ -128,6 +128,7 @@ describe('a REGIONAL user', () => {
       'My region RBN',
       'Partners',
       'Contributions',
+      'Import',
       'Explorer',
     ]);
     expect(

@@ -43,6 +43,7 @@ export const TOUR: readonly TourStop[] = [
     },
   },
   { name: 'contributions', heading: 'Contributions', visit: goTo('/contributions') },
+  { name: 'import', heading: 'Import', visit: goTo('/import') },
   { name: 'explorer', heading: 'Explorer', visit: goTo('/explorer') },
   { name: 'audit', heading: 'Audit trail', visit: goTo('/audit') },
   { name: 'api-tokens', heading: 'API tokens', visit: goTo('/settings/tokens') },

@@ -9,6 +9,7 @@ const NAV_PAGES = [
   { label: 'Regions', path: '/regions' },
   { label: 'Partners', path: '/partners' },
   { label: 'Contributions', path: '/contributions' },
+  { label: 'Import', path: '/import' },
   { label: 'Explorer', path: '/explorer' },
   { label: 'Audit trail', path: '/audit' },
 ] as const;
@@ -19,6 +20,7 @@ const FRENCH_NAV_LABELS = [
   'Régions',
   'Partenaires',
   'Contributions',
+  'Import',
   'Explorateur',
   'Journal d’audit',
 ];

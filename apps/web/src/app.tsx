@@ -26,6 +26,7 @@ const ExplorerPage = lazy(() =>
 );
 const AuditPage = lazy(() => import('./features/admin/audit-page').then((m) => ({ default: m.AuditPage })));
 const UsersPage = lazy(() => import('./features/admin/users-page').then((m) => ({ default: m.UsersPage })));
+const ImportPage = lazy(() => import('./features/import/import-page').then((m) => ({ default: m.ImportPage })));
 const TokensPage = lazy(() => import('./features/settings/tokens-page').then((m) => ({ default: m.TokensPage })));
 
 /** A page that loads on first use, with the loading state meanwhile. */
@@ -64,6 +65,7 @@ export function App() {
         <Route path="partners" element={<Lazy page={PartnersPage} label={loading} />} />
         <Route path="partners/:id" element={<Lazy page={PartnerPage} label={loading} />} />
         <Route path="contributions" element={<Lazy page={ContributionsPage} label={loading} />} />
+        <Route path="import" element={<Lazy page={ImportPage} label={loading} />} />
         <Route path="explorer" element={<Lazy page={ExplorerPage} label={t('explorer.loading')} />} />
         <Route
           path="audit"

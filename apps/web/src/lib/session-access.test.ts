@@ -3,18 +3,19 @@ import { accountNavFor, isCurrent, primaryNavFor, returnPath, roleMay } from './
 import { TEST_USERS } from './session-test-data';
 
 describe('roleMay', () => {
-  it('follows the API: tokens for analysts and admins, users for admins, the audit trail for admins and leadership', () => {
+  it('follows the API: tokens for analysts and admins, users for admins, the audit trail for admins and leadership, imports for admins and regional teams', () => {
     const table = (['ADMIN', 'ANALYST', 'LEADERSHIP', 'REGIONAL'] as const).map((role) => [
       role,
       roleMay(role, 'apiTokens'),
       roleMay(role, 'users'),
       roleMay(role, 'audit'),
+      roleMay(role, 'import'),
     ]);
     expect(table).toEqual([
-      ['ADMIN', true, true, true],
-      ['ANALYST', true, false, false],
-      ['LEADERSHIP', false, false, true],
-      ['REGIONAL', false, false, false],
+      ['ADMIN', true, true, true, true],
+      ['ANALYST', true, false, false, false],
+      ['LEADERSHIP', false, false, true, false],
+      ['REGIONAL', false, false, false, true],
     ]);
     expect(roleMay(null, 'audit')).toBe(false);
   });
@@ -27,11 +28,15 @@ describe('the navigation of each role', () => {
       account: accountNavFor(TEST_USERS[role]).map((item) => item.to),
     });
     const data = ['/', '/regions', '/partners', '/contributions', '/explorer'];
-    expect(paths('ADMIN')).toEqual({ primary: [...data, '/audit'], account: ['/settings/tokens', '/admin/users'] });
+    const withImport = ['/', '/regions', '/partners', '/contributions', '/import', '/explorer'];
+    expect(paths('ADMIN')).toEqual({
+      primary: [...withImport, '/audit'],
+      account: ['/settings/tokens', '/admin/users'],
+    });
     expect(paths('LEADERSHIP')).toEqual({ primary: [...data, '/audit'], account: [] });
     expect(paths('ANALYST')).toEqual({ primary: data, account: ['/settings/tokens'] });
     expect(paths('REGIONAL')).toEqual({
-      primary: ['/', '/regions', '/regions/RBN', '/partners', '/contributions', '/explorer'],
+      primary: ['/', '/regions', '/regions/RBN', '/partners', '/contributions', '/import', '/explorer'],
       account: [],
     });
   });

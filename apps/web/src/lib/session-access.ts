@@ -13,6 +13,8 @@ export const FEATURE_ROLES = {
   users: ['ADMIN'],
   /** `/audit`: `auditLog`. */
   audit: ['ADMIN', 'LEADERSHIP'],
+  /** `/import`: `POST /api/import/:kind` (REGIONAL: rows of its own region only). */
+  import: ['ADMIN', 'REGIONAL'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Feature = keyof typeof FEATURE_ROLES;
@@ -41,7 +43,8 @@ export function regionPath(code: string): string {
 
 /**
  * The primary navigation of a user: the pages every role reads, the user's own region for a
- * REGIONAL user, and the audit trail for those who may read it.
+ * REGIONAL user, the import for those who may load data, and the audit trail for those who may
+ * read it.
  */
 export function primaryNavFor(user: SessionUser | null): NavItem[] {
   const region = user?.role === 'REGIONAL' ? user.region : null;
@@ -53,8 +56,9 @@ export function primaryNavFor(user: SessionUser | null): NavItem[] {
   items.push(
     { to: '/partners', label: 'nav.partners', end: false },
     { to: '/contributions', label: 'nav.contributions', end: false },
-    { to: '/explorer', label: 'nav.explorer', end: false },
   );
+  if (roleMay(user?.role, 'import')) items.push({ to: '/import', label: 'nav.import', end: false });
+  items.push({ to: '/explorer', label: 'nav.explorer', end: false });
   if (roleMay(user?.role, 'audit')) items.push({ to: '/audit', label: 'nav.audit', end: false });
   return items;
 }

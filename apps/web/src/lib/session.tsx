@@ -69,6 +69,11 @@ export interface Session {
   signOut: () => Promise<void>;
   /** Asks the API who is signed in again (after `me` failed). */
   retry: () => void;
+  /**
+   * After data changed other than through GraphQL (an import): forgets every answer read, so
+   * that each page reads its figures again. Keeps the user and what is on screen.
+   */
+  forgetAnswers: () => void;
 }
 
 /** Outside a provider (unit tests of a single page): nobody, and nothing to do. */
@@ -78,6 +83,7 @@ const NO_SESSION: Session = {
   signedIn: () => {},
   signOut: async () => {},
   retry: () => {},
+  forgetAnswers: () => {},
 };
 
 const SessionContext = createContext<Session>(NO_SESSION);
@@ -174,11 +180,22 @@ export function SessionProvider({ children, clientOptions, initialUser }: Sessio
     reset({ status: 'signedOut', reason: 'signedOut' });
   }, [client, reset]);
   const retry = useCallback(() => setStore((stored) => ({ ...stored, state: { status: 'loading' } })), []);
+  const forgetAnswers = useCallback(
+    () => setStore((stored) => ({ ...stored, client: buildClient(stored.generation) })),
+    [buildClient],
+  );
 
   const { state } = store;
   const session = useMemo<Session>(
-    () => ({ state, user: state.status === 'signedIn' ? state.user : null, signedIn, signOut, retry }),
-    [state, signedIn, signOut, retry],
+    () => ({
+      state,
+      user: state.status === 'signedIn' ? state.user : null,
+      signedIn,
+      signOut,
+      retry,
+      forgetAnswers,
+    }),
+    [state, signedIn, signOut, retry, forgetAnswers],
   );
 
   return (

@@ -63,9 +63,17 @@ afterEach(() => {
 });
 
 describe('the navigation, by role', () => {
-  it('ADMIN: the data pages and the audit trail; API tokens and users in the user menu', async () => {
+  it('ADMIN: the data pages, the import and the audit trail; API tokens and users in the user menu', async () => {
     openShell('ADMIN');
-    expect(linksOf(primaryNav()).map((link) => link.name)).toEqual([...DATA_PAGES, 'Audit trail']);
+    expect(linksOf(primaryNav()).map((link) => link.name)).toEqual([
+      'Overview',
+      'Regions',
+      'Partners',
+      'Contributions',
+      'Import',
+      'Explorer',
+      'Audit trail',
+    ]);
     const panel = await openUserMenu();
     const account = within(panel).getByRole('navigation', { name: 'Account' });
     expect(linksOf(account)).toEqual([
@@ -92,7 +100,7 @@ describe('the navigation, by role', () => {
     expect(linksOf(panel).map((link) => link.name)).toEqual(['API tokens']);
   });
 
-  it('REGIONAL: its region beside the regions, shown in the header; no audit, tokens or users', async () => {
+  it('REGIONAL: its region beside the regions, shown in the header, and the import; no audit, tokens or users', async () => {
     openShell('REGIONAL', '/regions/RBN?year=2024');
     const links = linksOf(primaryNav());
     expect(links.map((link) => link.name)).toEqual([
@@ -101,6 +109,7 @@ describe('the navigation, by role', () => {
       'My region RBN',
       'Partners',
       'Contributions',
+      'Import',
       'Explorer',
     ]);
     // Its own panorama is "My region", not "Regions"; links keep the year.
