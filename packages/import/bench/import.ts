@@ -4,7 +4,9 @@
  * (every row unchanged), then a copy with 1% of the amounts changed. Then streams a 2 GB file
  * through validation alone, to show that memory stays bounded whatever the size.
  *
- *   pnpm bench:import [--rows 1000000] [--gigabytes 2] [--pglite]
+ *   pnpm bench:import [--rows 1000000] [--gigabytes 2] [--pglite] [--max-rss-mb 500]
+ *
+ * With `--max-rss-mb`, it fails (exit 1) when the process held more memory than that at any time.
  *
  * PostgreSQL: `BENCH_DATABASE_URL` names a server (default postgres://postgres@127.0.0.1:5432);
  * the bench creates its own database there and drops it at the end. `--pglite`: the embedded
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '1000000' },
     gigabytes: { type: 'string', default: '2' },
     pglite: { type: 'boolean', default: false },
+    'max-rss-mb': { type: 'string' },
   },
 });
 const ROWS = Number(values.rows);
@@ -191,7 +194,13 @@ async function main(): Promise<void> {
         `| validate a ${GIGABYTES} GB file (${rows.toLocaleString('en-US')} rows) | streamed, nothing written | ${seconds.toFixed(1)} | ${Math.round(rows / seconds).toLocaleString('en-US')} | ${peakMb.toFixed(0)} |`,
       );
     }
-    print(`\nmost memory held by the process at any time (VmHWM): ${(await peakRssMb()).toFixed(0)} MB`);
+    const peak = await peakRssMb();
+    print(`\nmost memory held by the process at any time (VmHWM): ${peak.toFixed(0)} MB`);
+    const limit = values['max-rss-mb'] === undefined ? null : Number(values['max-rss-mb']);
+    if (limit !== null && peak > limit) {
+      console.error(`The import held ${peak.toFixed(0)} MB, more than the ${limit} MB allowed.`);
+      process.exitCode = 1;
+    }
   } finally {
     await database.close();
     await rm(folder, { recursive: true, force: true });
