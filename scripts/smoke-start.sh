@@ -49,6 +49,6 @@ done
 if pgrep -g "$pid" >/dev/null 2>&1 || curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then
   cat "$log"; echo "did not stop within 15 s of SIGTERM"; exit 1
 fi
-grep -q '\[panorama\] stopped' "$log" || { cat "$log"; echo "did not shut down gracefully"; exit 1; }
+grep -q '"msg":"stopped"' "$log" || { cat "$log"; echo "did not shut down gracefully"; exit 1; }
 trap - EXIT
 echo "smoke test passed: started, answered, stopped gracefully"

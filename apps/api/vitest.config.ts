@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
@@ -9,6 +9,8 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
+    // The fault tests run apart: `pnpm test:faults` (vitest.faults.config.ts).
+    exclude: [...configDefaults.exclude, 'faults/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

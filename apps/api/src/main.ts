@@ -1,19 +1,28 @@
 import { migrate, openDatabase, users } from '@panorama/db';
 import { seedDemoData } from '@panorama/demo';
 import { createDemoUsers, type DemoAccount } from './auth/users';
+import { responseCacheSettings } from './cache/response-cache';
 import { readEnv } from './env';
+import { createLogger } from './logging';
 import { createPanoramaServer } from './server';
 
 /** Starts Panorama: database, migrations, demo data on a new embedded database, HTTP server. */
 async function main() {
   const env = readEnv();
-  const log = (message: string) => console.log(`[panorama] ${message}`);
+  const logger = createLogger({ level: env.LOG_LEVEL });
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception: exiting');
+    process.exit(1);
+  });
+  const log = (message: string) => logger.info(message);
   const database = await openDatabase({
     url: env.DATABASE_URL,
     dataDir: env.PANORAMA_DATA_DIR,
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     poolMax: env.DATABASE_POOL_MAX,
-    onPoolError: (error) => log(`database connection error (the pool will reconnect): ${error.message}`),
+    connectionTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    onPoolError: (error) =>
+      logger.warn({ err: error }, 'database connection error (the pool will reconnect): %s', error.message),
   });
   log(
     database.kind === 'postgres'
@@ -35,47 +44,53 @@ async function main() {
   const server = await createPanoramaServer({
     database,
     production: env.NODE_ENV === 'production',
-    log,
+    logger,
+    readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
+    // The HTTP server closes lingering connections a little before the process must exit.
+    shutdownGraceMs: Math.max(env.SHUTDOWN_GRACE_MS - 1_000, env.SHUTDOWN_GRACE_MS / 2),
     auth: { sessionTtlHours: env.SESSION_TTL_HOURS, secureCookie: env.COOKIE_SECURE },
+    responseCache: responseCacheSettings(env),
   });
   const port = await server.listen(env.PORT, env.HOST);
-  log(`ready on http://localhost:${port} (GraphQL at http://localhost:${port}/graphql)`);
+  logger.info({ port }, `ready on http://localhost:${port} (GraphQL at http://localhost:${port}/graphql)`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal} received: finishing in-flight requests…`);
+    const started = Date.now();
+    logger.info({ signal }, `${signal} received: finishing in-flight requests…`);
     const deadline = setTimeout(() => {
-      log('grace period over: exiting');
+      logger.error(`grace period of ${env.SHUTDOWN_GRACE_MS} ms over: exiting`);
       process.exit(1);
     }, env.SHUTDOWN_GRACE_MS);
     deadline.unref();
     await server.stop();
     log('HTTP server stopped; closing the database…');
     await database.close();
-    log('stopped');
+    logger.info({ elapsedMs: Date.now() - started }, 'stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-/** The demo accounts' credentials, printed once: they are stored only as hashes. */
+/**
+ * The demo accounts' credentials, printed once for the person starting Panorama (they are stored
+ * only as hashes). They go to standard error, as text: they are not log lines.
+ */
 function printDemoAccounts(accounts: DemoAccount[]) {
   const lines = accounts.map(
     (account) =>
       `  ${account.role.padEnd(10)} ${account.email.padEnd(26)} ${account.password}${account.regionCode ? `  (region ${account.regionCode})` : ''}`,
   );
-  console.log(
-    [
-      '[panorama] demo accounts (shown once; sign in at the dashboard):',
-      ...lines.map((line) => `[panorama] ${line}`),
-    ].join('\n'),
+  process.stderr.write(
+    `${['[panorama] demo accounts (shown once; sign in at the dashboard):', ...lines.map((line) => `[panorama] ${line}`)].join('\n')}\n`,
   );
 }
 
 main().catch((error: unknown) => {
-  console.error(`[panorama] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  // Before the logger exists (a bad configuration) or after: one JSON line either way.
+  createLogger().fatal({ err: error }, `could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -2,6 +2,7 @@ import type { Database, UserRole } from '@panorama/db';
 import { createTestDatabase, type TestDatabase } from '@panorama/db/testing';
 import { issueApiToken } from './auth/api-tokens';
 import { createUser } from './auth/users';
+import type { ResponseCacheSettings } from './cache/response-cache';
 import type { AuthSettings } from './context';
 import { createPanoramaServer, type PanoramaServer } from './server';
 
@@ -56,6 +57,11 @@ export interface TestServerOptions {
   /** Fixtures, written as the tables' owner before the server starts working as `panorama_app`. */
   seed?: (db: Database, database: TestDatabase) => Promise<unknown>;
   auth?: Partial<AuthSettings>;
+  /**
+   * The response cache; default: off, so that what a test measures (answers, SQL statements) is
+   * the schema's own. The cache's tests turn it on.
+   */
+  responseCache?: ResponseCacheSettings;
 }
 
 /**
@@ -88,6 +94,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     production: true,
     webDist: options.webDist ?? '/nonexistent',
     auth: { baseDelayMs: 1, maxDelayMs: 5, ...options.auth },
+    responseCache: options.responseCache ?? { enabled: false },
   });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

@@ -48,6 +48,11 @@ export interface DatabaseOptions {
   statementTimeoutMs?: number;
   /** Largest number of pooled PostgreSQL connections. */
   poolMax?: number;
+  /**
+   * Longest wait for a connection — a new one, or a free one of a busy pool — before a query
+   * fails: with the server down, requests fail within this time instead of piling up.
+   */
+  connectionTimeoutMs?: number;
   /** Told about errors of idle pooled connections, which must never crash the process. */
   onPoolError?: (error: Error) => void;
 }
@@ -109,8 +114,10 @@ function createPool(url: string, options: DatabaseOptions, role?: string): pg.Po
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolMax ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
+    // Notices a server or network that went away without closing the connection.
+    keepAlive: true,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
     application_name: 'panorama',
     // Set at connection start-up: every statement of every connection runs as that role.

@@ -1,5 +1,7 @@
+import type { countries, regions } from '@panorama/db';
 import type { MetricsRow as EngineMetricsRow, MetricValue as EngineMetricValue } from '@panorama/metrics';
 import { builder } from '../builder';
+import { rowByKey } from '../loaders';
 import { Country } from './country';
 import { SIGNED_IN_TYPE } from './detail-access';
 import { ContributionKindEnum, IncomeStreamEnum, PartnerTypeEnum } from './enums';
@@ -82,13 +84,13 @@ MetricsRowRef.implement({
       type: Region,
       nullable: true,
       description: 'The bureau, when grouped by REGION.',
-      resolve: (row, _a, ctx) => (row.regionCode ? ctx.loaders.region.load(row.regionCode) : null),
+      resolve: (row) => (row.regionCode ? rowByKey<typeof regions.$inferSelect>({ code: row.regionCode }) : null),
     }),
     country: t.field({
       type: Country,
       nullable: true,
       description: 'The country, when grouped by COUNTRY (null for gifts without one).',
-      resolve: (row, _a, ctx) => (row.countryIso3 ? ctx.loaders.country.load(row.countryIso3) : null),
+      resolve: (row) => (row.countryIso3 ? rowByKey<typeof countries.$inferSelect>({ iso3: row.countryIso3 }) : null),
     }),
     incomeStream: t.field({
       type: IncomeStreamEnum,

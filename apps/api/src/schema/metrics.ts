@@ -1,3 +1,4 @@
+import type { objectives, partners } from '@panorama/db';
 import {
   computeMetrics,
   type Dimension,
@@ -9,6 +10,7 @@ import {
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder';
+import { rowByKey } from '../loaders';
 import { SIGNED_IN_TYPE } from './detail-access';
 import { ContributionKindEnum, IncomeStreamEnum, PartnerTypeEnum, SortDirectionEnum } from './enums';
 import { DimensionEnum, MetricCodeEnum } from './metric-catalog';
@@ -205,7 +207,8 @@ builder.objectField(MetricsRowRef, 'partner', (t) =>
     type: Partner,
     nullable: true,
     description: 'The partner, when grouped by PARTNER.',
-    resolve: (row, _args, context) => (row.partnerId === null ? null : context.loaders.partner.load(row.partnerId)),
+    // The type's authorization reads the partner's visibility by id (batched) when it lacks its region.
+    resolve: (row) => (row.partnerId === null ? null : rowByKey<typeof partners.$inferSelect>({ id: row.partnerId })),
   }),
 );
 
@@ -214,7 +217,7 @@ builder.objectField(MetricsRowRef, 'objective', (t) =>
     type: Objective,
     nullable: true,
     description: 'The objective, when grouped by OBJECTIVE.',
-    resolve: (row, _args, context) =>
-      row.objectiveCode === null ? null : context.loaders.objective.load(row.objectiveCode),
+    resolve: (row) =>
+      row.objectiveCode === null ? null : rowByKey<typeof objectives.$inferSelect>({ code: row.objectiveCode }),
   }),
 );

@@ -15,6 +15,7 @@ import { MetricCodeEnum } from './metric-catalog';
 import { MetricsRowRef } from './metric-value';
 import { checkAsOf, checkYear } from './overview';
 import { Region } from './region';
+import { runOnce } from './run-once';
 import {
   AS_OF_DESCRIPTION,
   keyFigures,
@@ -99,25 +100,30 @@ PanoramaRef.implement({
         'The ten partners who gave most, 1 January to asOf. Partner-level detail: null when you may not read the region’s (a REGIONAL user reading another region’s panorama).',
       resolve: (p) => p.topPartners,
     }),
-    stories: t.field({
+    // Planned queries: they select what the request asks, the links included, in one statement.
+    stories: t.drizzleField({
       type: [Story],
       description: 'The region’s stories from the field, newest first.',
-      resolve: (p, _a, ctx) =>
-        ctx.db.query.stories.findMany({
-          where: { regionCode: p.regionCode },
-          orderBy: { storyDate: 'desc' },
-          limit: 12,
-        }),
+      resolve: (query, p, _a, ctx) =>
+        runOnce(
+          ctx.db.query.stories.findMany(
+            query({ where: { regionCode: p.regionCode }, orderBy: { storyDate: 'desc' }, limit: 12 }),
+          ),
+        ),
     }),
-    fieldNeeds: t.field({
+    fieldNeeds: t.drizzleField({
       type: [FieldNeed],
       description: 'The region’s field needs, open ones first.',
-      resolve: (p, _a, ctx) =>
-        ctx.db.query.fieldNeeds.findMany({
-          where: { regionCode: p.regionCode },
-          orderBy: { status: 'desc', identifiedOn: 'desc' },
-          limit: 50,
-        }),
+      resolve: (query, p, _a, ctx) =>
+        runOnce(
+          ctx.db.query.fieldNeeds.findMany(
+            query({
+              where: { regionCode: p.regionCode },
+              orderBy: { status: 'desc', identifiedOn: 'desc' },
+              limit: 50,
+            }),
+          ),
+        ),
     }),
   }),
 });

@@ -1,4 +1,4 @@
-import { OBJECTIVES } from '@panorama/db';
+import { OBJECTIVES, type objectives } from '@panorama/db';
 import {
   computeKeyFigures,
   computeRows,
@@ -14,6 +14,7 @@ import {
 } from '@panorama/metrics';
 import { builder, type PanoramaTypes } from '../builder';
 import type { Context } from '../context';
+import { rowByKey } from '../loaders';
 import { SIGNED_IN_TYPE } from './detail-access';
 import { OpportunityStageEnum } from './enums';
 import { MetricsRowRef, MetricValueRef, TargetStatusEnum } from './metric-value';
@@ -35,11 +36,7 @@ ObjectiveProgressRef.implement({
     objective: t.field({
       type: Objective,
       description: 'The objective.',
-      resolve: (progress, _args, context) =>
-        context.loaders.objective.load(progress.objectiveCode).then((found) => {
-          if (!found) throw new Error(`objective ${progress.objectiveCode} is missing`);
-          return found;
-        }),
+      resolve: (progress) => rowByKey<typeof objectives.$inferSelect>({ code: progress.objectiveCode }),
     }),
     figures: t.field({
       type: [MetricValueRef],

@@ -1,0 +1,318 @@
+import { createHash } from 'node:crypto';
+import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { dataVersion } from '@panorama/db';
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  Kind,
+  type OperationDefinitionNode,
+  print,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Viewer } from '../auth/viewer';
+import type { Context } from '../context';
+import type { Env } from '../env';
+import type { Logger } from '../logging';
+import { type Answer, createLocalStore, createRedisStore, type LocalStore, type SharedStore } from './store';
+
+/**
+ * The response cache. The answer of a query whose root fields are all in
+ * {@link CACHEABLE_ROOT_FIELDS} is kept under its normalized document, its variables, the
+ * caller's role and region, and the data version read before it ran. The data version moves
+ * with every write to the data the analytics read (statement triggers, and once more after each
+ * committed write of the server), so an entry is never served once the data under it has
+ * changed: the next request reads the new version and misses. Each process keeps answers in an
+ * LRU of its own, parsed and ready to send; with Redis, every API process also shares them.
+ */
+
+/** The response header that says what the cache did: `hit`, `miss`, `bypass` (not cacheable) or `off`. */
+export const CACHE_HEADER = 'x-panorama-cache';
+
+export type CacheOutcome = 'hit' | 'miss' | 'bypass' | 'off';
+
+/**
+ * Root fields whose answer depends on nothing but the data, the arguments and the caller's role
+ * and region: the analytics and the reference data. Nothing about one user (`me`, tokens, users,
+ * the audit trail) and no paged detail list; a test checks that no type about users is reachable
+ * from them.
+ */
+export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
+  'overview',
+  'panorama',
+  'metrics',
+  'metricCatalog',
+  'strategyPeriod',
+  'regions',
+  'region',
+  'countries',
+  'objectives',
+  'objective',
+  '__typename',
+]);
+
+export interface ResponseCacheSettings {
+  /** False: nothing is cached (benchmarks' cold runs). Default true. */
+  enabled?: boolean;
+  /** Shared cache in this Redis; unset: an in-process LRU. */
+  redisUrl?: string | undefined;
+  /** Put before every Redis key. Default `panorama:`. */
+  redisKeyPrefix?: string;
+  /** Longest an entry is kept, as a safety net (entries of an old data version are never read). Default 600. */
+  ttlSeconds?: number;
+  /** Size of the in-process LRU, in MB. Default 64; with Redis, at most 16 (Redis holds the rest). */
+  maxMegabytes?: number;
+}
+
+export const DEFAULT_TTL_SECONDS = 600;
+export const DEFAULT_MAX_MEGABYTES = 64;
+const MAX_MEGABYTES_BESIDE_REDIS = 16;
+const MAX_ENTRIES = 10_000;
+
+export interface ResponseCache {
+  /** This process's answers. */
+  local: LocalStore;
+  /** Everyone's (Redis), or null. */
+  shared: SharedStore | null;
+  ttlMs: number;
+  /** The data version now; read before the operation runs. */
+  version(context: Context): Promise<string>;
+}
+
+/** The response cache's settings from the configuration. */
+export function responseCacheSettings(env: Env): ResponseCacheSettings {
+  return {
+    enabled: env.RESPONSE_CACHE === 'on',
+    redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    ttlSeconds: env.RESPONSE_CACHE_TTL_SECONDS,
+    maxMegabytes: env.RESPONSE_CACHE_MAX_MB,
+  };
+}
+
+/** The cache the settings ask for, or null when it is off. Redis state changes are logged once each. */
+export function createResponseCache(settings: ResponseCacheSettings, logger: Logger): ResponseCache | null {
+  if (settings.enabled === false) return null;
+  const megabytes = settings.maxMegabytes ?? DEFAULT_MAX_MEGABYTES;
+  const shared = settings.redisUrl
+    ? createRedisStore({
+        url: settings.redisUrl,
+        keyPrefix: settings.redisKeyPrefix ?? 'panorama:',
+        onStateChange: (state, error) => {
+          if (state === 'down')
+            logger.warn(
+              { err: error },
+              'response cache: Redis does not answer; each process serves only what it holds itself until it does (%s)',
+              error?.message,
+            );
+          else logger.info('response cache: Redis answers again');
+        },
+      })
+    : null;
+  return {
+    local: createLocalStore({
+      maxEntries: MAX_ENTRIES,
+      maxBytes: (shared ? Math.min(megabytes, MAX_MEGABYTES_BESIDE_REDIS) : megabytes) * 1024 * 1024,
+    }),
+    shared,
+    ttlMs: (settings.ttlSeconds ?? DEFAULT_TTL_SECONDS) * 1000,
+    version: (context) => dataVersion(context.db),
+  };
+}
+
+/** Whom an answer is for: the role and, for a REGIONAL user, the region. Never the user. */
+export function scopeOf(viewer: Viewer | null): string {
+  if (!viewer) return 'anonymous';
+  return `${viewer.role}:${viewer.regionCode ?? ''}`;
+}
+
+/** The names of an operation's root fields, through fragments. */
+export function rootFieldNames(document: DocumentNode, operation: OperationDefinitionNode): Set<string> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const names = new Set<string>();
+  const visited = new Set<string>();
+  const collect = (selectionSet: SelectionSetNode) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        // A validated document has every fragment it spreads; anything else is not cacheable.
+        if (fragment) collect(fragment.selectionSet);
+        else names.add(`…${selection.name.value}`);
+      }
+    }
+  };
+  collect(operation.selectionSet);
+  return names;
+}
+
+/** Whether an operation may be answered from the cache: a query whose root fields are all cacheable. */
+export function isCacheable(document: DocumentNode, operation: OperationDefinitionNode | undefined): boolean {
+  if (operation?.operation !== 'query') return false;
+  for (const name of rootFieldNames(document, operation)) if (!CACHEABLE_ROOT_FIELDS.has(name)) return false;
+  return true;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/** Apollo hands back the same parsed document for the same query text: each is printed once. */
+const printedDocuments = new WeakMap<DocumentNode, string>();
+
+/** The document without what does not change its meaning (spacing, commas, comments), hashed. */
+export function normalizedDocumentHash(document: DocumentNode): string {
+  let hash = printedDocuments.get(document);
+  if (hash === undefined) {
+    hash = sha256(print(document));
+    printedDocuments.set(document, hash);
+  }
+  return hash;
+}
+
+/** JSON with object keys sorted, so that `{a, b}` and `{b, a}` are one key. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export interface CacheKeyParts {
+  document: DocumentNode;
+  operationName: string | null;
+  variables: Record<string, unknown> | undefined;
+  scope: string;
+  version: string;
+}
+
+/** The key of one answer: the data version in clear (for inspection), the rest hashed. */
+export function cacheKey({ document, operationName, variables, scope, version }: CacheKeyParts): string {
+  const request = canonicalJson([normalizedDocumentHash(document), operationName, variables ?? {}, scope]);
+  return `response:${version}:${sha256(request)}`;
+}
+
+/** How long a request waits for the same answer computed by another request of this process. */
+const WAIT_FOR_OTHER_MS = 20_000;
+
+/**
+ * The Apollo Server plugin: `responseForOperation` answers from the cache (this process's, then
+ * the shared one), `willSendResponse` stores answers without errors. Requests for the same key
+ * in this process while one computes it wait for that one. With `cache` null, every response
+ * says `off`.
+ */
+export function responseCachePlugin(cache: ResponseCache | null): ApolloServerPlugin<Context> {
+  /** Answers being computed in this process, by key: the answer, or undefined if none came. */
+  const computing = new Map<string, Promise<Answer | undefined>>();
+
+  /**
+   * The stored answer; else, when this request is the first to compute it, `finish` to call
+   * with what it stored; else, when another request computed it meanwhile, that one's answer.
+   */
+  const lookup = async (
+    { local, shared, ttlMs }: ResponseCache,
+    key: string,
+  ): Promise<{ answer?: Answer; finish?: (answer: Answer | undefined) => void }> => {
+    const known = local.get(key);
+    if (known) return { answer: known };
+    const json = await shared?.get(key);
+    if (json !== undefined) {
+      const answer = JSON.parse(json) as Answer;
+      local.set(key, answer, json.length, ttlMs);
+      return { answer };
+    }
+    const pending = computing.get(key);
+    if (!pending) {
+      // Registered in the same tick as the check: the requests after this one wait for it.
+      let finish: (answer: Answer | undefined) => void = () => undefined;
+      computing.set(
+        key,
+        new Promise((resolve) => {
+          finish = (answer) => {
+            computing.delete(key);
+            resolve(answer);
+          };
+        }),
+      );
+      return { finish };
+    }
+    // Past the longest a statement may run, stop waiting and compute it here.
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), WAIT_FOR_OTHER_MS).unref();
+    });
+    const answer = await Promise.race([pending, gaveUp]).finally(() => clearTimeout(timer));
+    return answer === undefined ? {} : { answer };
+  };
+
+  return {
+    async serverWillStart() {
+      return {
+        async serverWillStop() {
+          cache?.local.clear();
+          await cache?.shared?.close();
+        },
+      };
+    },
+    async requestDidStart() {
+      let outcome: CacheOutcome = cache ? 'bypass' : 'off';
+      let key: string | undefined;
+      let finish: ((answer: Answer | undefined) => void) | undefined;
+
+      return {
+        async responseForOperation(requestContext) {
+          if (!cache || !isCacheable(requestContext.document, requestContext.operation)) return null;
+          let version: string;
+          try {
+            version = await cache.version(requestContext.contextValue);
+          } catch {
+            // The database does not answer: the operation runs (and fails) as if there were no cache.
+            return null;
+          }
+          key = cacheKey({
+            document: requestContext.document,
+            operationName: requestContext.operation?.name?.value ?? null,
+            variables: requestContext.request.variables,
+            scope: scopeOf(requestContext.contextValue.viewer),
+            version,
+          });
+          const found = await lookup(cache, key);
+          if (found.answer !== undefined) {
+            outcome = 'hit';
+            return {
+              http: { status: undefined, headers: new HeaderMap() },
+              body: { kind: 'single', singleResult: { data: found.answer } },
+            };
+          }
+          outcome = 'miss';
+          finish = found.finish;
+          return null;
+        },
+        async willSendResponse({ response }) {
+          response.http.headers.set(CACHE_HEADER, outcome);
+          if (outcome !== 'miss' || !cache || key === undefined) return;
+          let answer: Answer | undefined;
+          const { body } = response;
+          if (
+            body.kind === 'single' &&
+            !body.singleResult.errors?.length &&
+            body.singleResult.data != null &&
+            (response.http.status === undefined || response.http.status === 200)
+          ) {
+            answer = body.singleResult.data;
+            const json = JSON.stringify(answer);
+            cache.local.set(key, answer, json.length, cache.ttlMs);
+            await cache.shared?.set(key, json, cache.ttlMs);
+          }
+          finish?.(answer);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
+import { type DestinationStream, type LevelWithSilent, type Logger, pino } from 'pino';
+import { pinoHttp } from 'pino-http';
+
+export type { Logger };
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The header that carries a request's id, in and out. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** An incoming request id is kept when it looks like one (a UUID, a trace id…); anything else is replaced. */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Fields never written, wherever they appear in a logged object. */
+const SECRET_FIELDS = ['password', 'token', 'authorization', 'cookie', 'headers', 'variables'];
+
+/**
+ * Secrets that may hide in free text (an error message, a driver's message): the API's token
+ * and session secrets, Bearer credentials, a password in a connection string, and the
+ * parameters drizzle appends to a failed query.
+ */
+const SECRET_TEXT: [RegExp, string][] = [
+  [/\bpan_[a-z]_[A-Za-z0-9_-]+/g, 'pan_*_[redacted]'],
+  [/(\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:)[^@\s]+@/gi, '$1[redacted]@'],
+  [/\b(Bearer|Basic)\s+\S+/gi, '$1 [redacted]'],
+  [/\bparams: [\s\S]*$/, 'params: [redacted]'],
+  [/(password\s*[=:]\s*)\S+/gi, '$1[redacted]'],
+];
+
+/** `text` with anything that looks like a secret replaced. */
+export function redactSecrets(text: string): string {
+  return SECRET_TEXT.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
+}
+
+/** An error as a log line shows it: its kind, code and message (secrets removed), and where it was thrown. */
+function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: redactSecrets(String(error)) };
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    message: redactSecrets(error.message),
+    ...(error.stack ? { stack: redactSecrets(error.stack) } : {}),
+    ...(error.cause !== undefined ? { cause: serializeError(error.cause) } : {}),
+  };
+}
+
+export interface LoggerOptions {
+  level?: LevelWithSilent;
+  /** Where the JSON lines go; standard output by default. */
+  destination?: DestinationStream;
+}
+
+/** The server's logger: one JSON object per line, with an ISO time and the level's name. */
+export function createLogger({ level = 'info', destination }: LoggerOptions = {}): Logger {
+  return pino(
+    {
+      name: 'panorama',
+      level,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      serializers: { err: serializeError, error: serializeError },
+      redact: { paths: SECRET_FIELDS.flatMap((field) => [field, `*.${field}`]), censor: '[redacted]' },
+      hooks: {
+        // Free-text messages are scrubbed too: error messages may quote what a client sent.
+        logMethod(args, method) {
+          method.apply(
+            this,
+            args.map((argument) => (typeof argument === 'string' ? redactSecrets(argument) : argument)) as typeof args,
+          );
+        },
+      },
+    },
+    destination,
+  );
+}
+
+/** A logger that hands each line's message to `write`: for callers that want plain text. */
+export function textLogger(write: (message: string) => void, level: LevelWithSilent = 'info'): Logger {
+  return createLogger({
+    level,
+    destination: {
+      write(line: string) {
+        const { msg } = JSON.parse(line) as { msg?: string };
+        if (msg) write(msg);
+      },
+    },
+  });
+}
+
+const requestLoggers = new AsyncLocalStorage<Logger>();
+
+/** The logger of the request being served (its lines carry the request id), else `fallback`. */
+export function currentLogger(fallback: Logger): Logger {
+  return requestLoggers.getStore() ?? fallback;
+}
+
+/** The id a request goes by: the caller's own `x-request-id` when it is sane, else a new UUID. */
+export function requestIdFor(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value !== undefined && SANE_REQUEST_ID.test(value) ? value : randomUUID();
+}
+
+/** A URL's path, without the query string (which may carry a GET request's variables). */
+function pathOf(url: string | undefined): string {
+  return (url ?? '').split('?')[0] ?? '';
+}
+
+/** The path a request was sent to (Express shortens `url` inside a mounted router). */
+function requestPath(request: IncomingMessage): string {
+  return pathOf((request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url);
+}
+
+/**
+ * Logging of every request: an id (sent back as `x-request-id`), a child logger that puts it on
+ * each line written while the request is served, and one line when the response is done
+ * (method, path, status, time), except for health probes that succeed.
+ */
+export function requestLogging(logger: Logger): RequestHandler[] {
+  const http = pinoHttp<IncomingMessage, ServerResponse>({
+    logger,
+    quietReqLogger: true,
+    genReqId: (request, response) => {
+      const id = requestIdFor(request.headers[REQUEST_ID_HEADER]);
+      response.setHeader(REQUEST_ID_HEADER, id);
+      return id;
+    },
+    serializers: {
+      req: (request: { method?: string; url?: string; raw?: IncomingMessage }) => ({
+        method: request.method,
+        path: request.raw ? requestPath(request.raw) : pathOf(request.url),
+      }),
+      res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
+    },
+    customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
+    customSuccessMessage: (request, response) => `${request.method} ${requestPath(request)} ${response.statusCode}`,
+    customErrorMessage: (request, response) =>
+      `${request.method} ${requestPath(request)} ${response.statusCode} (failed or cut short)`,
+    autoLogging: { ignore: (request) => /^\/(healthz|readyz)$/.test(requestPath(request)) },
+  });
+  return [http, keepRequestLogger];
+}
+
+/**
+ * Runs the rest of the chain in the request's logging context. Also needed after a body parser,
+ * whose callbacks run outside the context the request started in.
+ */
+export const keepRequestLogger: RequestHandler = (request, _response, next) => {
+  requestLoggers.run(request.log, next);
+};
