@@ -119,13 +119,16 @@ describe('the regional team of RBN', () => {
     const before = await select.inputValue();
     const next = before === 'QUALIFIED' ? 'PROPOSAL' : 'QUALIFIED';
 
+    const move = table.getByRole('button', { name: `Move ${name}`, exact: true });
     await select.selectOption(next);
-    await table.getByRole('button', { name: `Move ${name}`, exact: true }).click();
+    await move.click();
     await statusSays(page, `Moved “${name}” to ${STAGE_NAMES[next]}.`);
     expect(await select.inputValue()).toBe(next);
+    // The list read again: the stored stage is the one shown, so there is nothing to move.
+    await expect.poll(() => move.getAttribute('aria-disabled'), { timeout: 10_000 }).toBe('true');
 
     await select.selectOption(before);
-    await table.getByRole('button', { name: `Move ${name}`, exact: true }).click();
+    await move.click();
     await statusSays(page, `Moved “${name}” to ${STAGE_NAMES[before]}.`);
     expect(await select.inputValue()).toBe(before);
   });
