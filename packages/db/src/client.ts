@@ -124,6 +124,10 @@ function createPool(url: string, options: DatabaseOptions, role?: string): pg.Po
     ...(role ? { options: `-c role=${role}` } : {}),
   });
   pool.on('error', (error) => options.onPoolError?.(error));
+  // A connection checked out of the pool (a transaction, an import's COPY) has no listener of the
+  // pool's: when its server process is terminated, its 'error' would end the whole process. The
+  // query under way fails on its own and the pool drops the connection when it is released.
+  pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
   return pool;
 }
 
