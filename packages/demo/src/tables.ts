@@ -27,3 +27,15 @@ export type DemoTable = (typeof DEMO_TABLES)[number];
 
 /** Rows loaded per demo table. */
 export type TableCounts = Record<DemoTable, number>;
+
+/**
+ * The rollups kept from contributions and impact records (see `@panorama/db`'s schema): the seed
+ * defers their upkeep while it loads and rebuilds them once, at the end of its transaction.
+ */
+export const ROLLUP_TABLES = [
+  'contribution_totals',
+  'contribution_totals_by_region',
+  'partner_activity',
+  'partner_activity_by_region',
+  'impact_totals',
+] as const;

@@ -14,7 +14,7 @@ import {
 } from './query';
 import { sortRows } from './row-order';
 import type { IndexedPeriod } from './sql/figures';
-import { periodTargets, rateTargets, type TargetMap, targetedScopes } from './sql/targets';
+import { periodTargets, type TargetMap, targetedScopes } from './sql/targets';
 import { attainmentOf, changeOf, statusOf } from './status';
 import { isRateMetric, rowTarget, targetScopesOf } from './targets-of-rows';
 import { MAX_ROWS, MetricsInputError, type ReferenceCodes, validateCodes, validateQueryShape } from './validate';
@@ -62,15 +62,8 @@ async function targetsFor(
   periods: readonly IndexedPeriod[],
   scopeCodes: Set<string>,
 ): Promise<TargetMap> {
-  const targets: TargetMap = new Map();
-  if (!query.compare?.includes('TARGET') || scopeCodes.size === 0) return targets;
-  const request = { scopeCodes: [...scopeCodes], periods };
-  const [additive, rates] = await Promise.all([
-    periodTargets(db, { ...request, metrics: query.metrics.filter((code) => !isRateMetric(code)) }),
-    rateTargets(db, { ...request, metrics: query.metrics.filter((code) => isRateMetric(code)) }),
-  ]);
-  for (const map of [additive, rates]) for (const [key, value] of map) targets.set(key, value);
-  return targets;
+  if (!query.compare?.includes('TARGET') || scopeCodes.size === 0) return new Map();
+  return periodTargets(db, { metrics: query.metrics, scopeCodes: [...scopeCodes], periods, isRate: isRateMetric });
 }
 
 interface RowPlan {
@@ -149,9 +142,8 @@ interface PreparedQuery {
 
 async function prepare(db: Database, query: MetricsQuery): Promise<PreparedQuery> {
   const dimensions = validateQueryShape(query);
-  const references = await validateCodes(db, query);
+  const [references, extraGroups] = await Promise.all([validateCodes(db, query), targetGroups(db, query, dimensions)]);
   const range: Period = { from: query.from, to: query.to };
-  const extraGroups = await targetGroups(db, query, dimensions);
   return { dimensions, references, range, periods: buckets(range, query.grain), extraGroups };
 }
 
@@ -205,17 +197,26 @@ export async function computeRows(db: Database, query: MetricsQuery): Promise<Me
   return query.limit ? ordered.slice(0, query.limit) : ordered;
 }
 
+/** A query's targets, prepared (checked, and the groups that have a target found) before its groups are known. */
+export interface PreparedTargets {
+  query: MetricsQuery;
+  prepared: PreparedQuery;
+}
+
+export async function prepareTargets(db: Database, query: MetricsQuery): Promise<PreparedTargets> {
+  const targeted = { ...query, compare: ['TARGET' as const] };
+  return { query: targeted, prepared: await prepare(db, targeted) };
+}
+
 /**
  * The targets alone, over the query's range, of the given groups and of every group that has a
  * target (for `compare: [TARGET]` semantics without computing any value).
  */
 export async function computeTargets(
   db: Database,
-  query: MetricsQuery,
+  { query, prepared }: PreparedTargets,
   groups: readonly GroupKeys[],
 ): Promise<{ keys: GroupKeys; targets: (string | null)[] }[]> {
-  const targeted = { ...query, compare: ['TARGET' as const] };
-  const prepared = await prepare(db, targeted);
   const { dimensions } = prepared;
   const all = new Map<string, GroupKeys>();
   const add = ({ regionCode, countryIso3, incomeStream, partnerType, objectiveCode, partnerId }: GroupKeys) => {
@@ -230,7 +231,7 @@ export async function computeTargets(
     scopes: targetScopesOf(keys, dimensions, query.filter, prepared.references.countryRegion),
   }));
   const scopeCodes = new Set(scoped.flatMap(({ scopes }) => scopes ?? []));
-  const targets = await targetsFor(db, targeted, [period], scopeCodes);
+  const targets = await targetsFor(db, query, [period], scopeCodes);
   return scoped.map(({ keys, scopes }) => ({
     keys,
     targets: query.metrics.map((metric) => rowTarget(targets, 0, scopes, metric)),

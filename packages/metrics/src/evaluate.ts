@@ -1,16 +1,21 @@
 import type { Database } from '@panorama/db';
 import { type MetricCode, metricDefinition, RECORDED_METRICS } from './catalog';
+import { rollupsAllowed } from './fact-tables-only';
 import { type Period, previousPeriod, samePeriodYearEarlier } from './periods';
 import type { Comparison, Dimension, MetricsFilter } from './query';
 import {
   contributionFigures,
+  type FigureQuery,
+  type FigureRequest,
   type FigureRow,
   type IndexedPeriod,
   impactFigures,
-  newPartnerFigures,
   pipelineFigures,
-  retentionFigures,
+  pipelineQuery,
+  runFigureQueries,
 } from './sql/figures';
+import { factPartnerSource, partnerFigures, partnerQuery } from './sql/partner-figures';
+import { contributionSumsQuery, impactQuery, rollupPartnerSource } from './sql/rollup-figures';
 
 const CONTRIBUTION_METRICS = new Set<string>([
   'REVENUE_USD',
@@ -24,6 +29,7 @@ const CONTRIBUTION_METRICS = new Set<string>([
   'PARTNER_RETENTION_RATE',
 ]);
 const RECORDED = new Set<string>(RECORDED_METRICS.map((metric) => metric.code));
+const PARTNER_METRICS = new Set<string>(['ACTIVE_PARTNERS', 'NEW_PARTNERS', 'PARTNER_RETENTION_RATE']);
 
 /** The periods a query evaluates, each once, with its comparison periods. */
 export class PeriodRegistry {
@@ -67,6 +73,37 @@ export function comparisonPeriod(period: Period, compare: readonly Comparison[])
   return null;
 }
 
+type Pairs = { idx: number; previousIdx: number }[];
+
+/** Every figure in one statement: sums and impact from the rollups, partners from their days, the pipeline. */
+function fromRollups(db: Database, base: FigureRequest, metrics: readonly MetricCode[], pairs: Pairs) {
+  const queries: FigureQuery[] = [];
+  // The sums also run for partner metrics: they give them their groups (the groups with contributions).
+  if (metrics.some((code) => CONTRIBUTION_METRICS.has(code))) queries.push(contributionSumsQuery(base, metrics));
+  const partnerMetrics = metrics.filter((code) => PARTNER_METRICS.has(code));
+  if (partnerMetrics.length) {
+    queries.push(partnerQuery({ ...base, metrics: partnerMetrics, pairs }, rollupPartnerSource(base)));
+  }
+  if (metrics.includes('PIPELINE_WEIGHTED_USD')) queries.push(pipelineQuery(base));
+  const recorded = metrics.filter((code) => RECORDED.has(code));
+  if (recorded.length) queries.push(impactQuery({ ...base, metrics: recorded }));
+  return runFigureQueries(db, base, queries);
+}
+
+/** The figures computed from the fact tables alone: one query per kind, active partners with the sums. */
+function fromFactTables(db: Database, base: FigureRequest, metrics: readonly MetricCode[], pairs: Pairs) {
+  const partnerMetrics = metrics.filter((code) => PARTNER_METRICS.has(code) && code !== 'ACTIVE_PARTNERS');
+  const recorded = metrics.filter((code) => RECORDED.has(code));
+  return Promise.all([
+    metrics.some((code) => CONTRIBUTION_METRICS.has(code)) ? contributionFigures(db, base) : [],
+    partnerMetrics.length
+      ? partnerFigures(db, { ...base, metrics: partnerMetrics, pairs }, factPartnerSource(base))
+      : [],
+    metrics.includes('PIPELINE_WEIGHTED_USD') ? pipelineFigures(db, base) : [],
+    recorded.length ? impactFigures(db, { ...base, metrics: recorded }) : [],
+  ]);
+}
+
 /** Runs the SQL for every metric over the main periods and their comparison periods. */
 export async function evaluate(
   db: Database,
@@ -91,14 +128,9 @@ export async function evaluate(
       pairs.push({ idx: period.idx, previousIdx: registry.add(previousPeriod(period)) });
   }
   const base = { dimensions: request.dimensions, filter: request.filter, periods: registry.periods };
-  const recorded = request.metrics.filter((code) => RECORDED.has(code));
-  const batches = await Promise.all([
-    request.metrics.some((code) => CONTRIBUTION_METRICS.has(code)) ? contributionFigures(db, base) : [],
-    wants('NEW_PARTNERS') ? newPartnerFigures(db, base) : [],
-    wants('PARTNER_RETENTION_RATE') ? retentionFigures(db, { ...base, pairs }) : [],
-    wants('PIPELINE_WEIGHTED_USD') ? pipelineFigures(db, base) : [],
-    recorded.length ? impactFigures(db, { ...base, metrics: recorded }) : [],
-  ]);
+  const batches = rollupsAllowed()
+    ? [await fromRollups(db, base, request.metrics, pairs)]
+    : await fromFactTables(db, base, request.metrics, pairs);
   const figures = new Map<number, Map<string, FigureRow>>();
   for (const row of batches.flat()) {
     const byGroup = figures.get(row.idx) ?? new Map<string, FigureRow>();

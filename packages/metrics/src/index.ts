@@ -1,5 +1,6 @@
 export * from './catalog';
-export { computeMetrics, computeRows, computeTargets } from './engine';
+export { computeMetrics, computeRows, computeTargets, type PreparedTargets, prepareTargets } from './engine';
+export { answerFromFactTables } from './fact-tables-only';
 export {
   averageOfOthers,
   computeKeyFigures,

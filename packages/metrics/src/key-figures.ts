@@ -2,7 +2,7 @@ import { type Database, selectRows } from '@panorama/db';
 import { sql } from 'drizzle-orm';
 import { METRIC_CODES, type MetricCode } from './catalog';
 import { addDecimals, divideDecimals } from './decimal';
-import { computeMetrics, computeRows, computeTargets } from './engine';
+import { computeMetrics, computeRows, computeTargets, prepareTargets } from './engine';
 import { emptyValue } from './evaluate';
 import { yearPeriod } from './periods';
 import type { Dimension, GroupKeys, MetricsFilter, MetricsRow, MetricValue, TargetStatus } from './query';
@@ -48,8 +48,12 @@ export async function computeKeyFigures(db: Database, request: KeyFigureRequest)
   const common = { metrics, groupBy: request.groupBy ?? [], filter: request.filter };
   const grouped = (request.groupBy ?? []).length > 0;
   const toDate = { ...common, from: year.from, to: asOf, compare: ['PREVIOUS_YEAR' as const] };
-  const measured = grouped ? await computeRows(db, toDate) : [(await computeMetrics(db, toDate)).total];
-  const targets = await computeTargets(db, { ...common, ...year }, measured);
+  // The targets' groups are looked up while the figures are measured.
+  const [measured, prepared] = await Promise.all([
+    grouped ? computeRows(db, toDate) : computeMetrics(db, toDate).then((result) => [result.total]),
+    prepareTargets(db, { ...common, ...year }),
+  ]);
+  const targets = await computeTargets(db, prepared, measured);
   const byKey = new Map(measured.map((row) => [keyOf(row), row]));
   return targets.map(({ keys, targets: rowTargets }) => {
     const row: MetricsRow = byKey.get(keyOf(keys)) ?? {

@@ -111,14 +111,35 @@ export interface ReferenceCodes {
   countryRegion: Map<string, string>;
 }
 
-/** Checks the filter's codes against the reference data, naming the unknown ones. */
-export async function validateCodes(db: Database, query: MetricsQuery): Promise<ReferenceCodes> {
-  const rows = await selectRows<{ kind: string; code: string; region: string | null }>(
+type ReferenceRows = { kind: string; code: string; region: string | null }[];
+
+/**
+ * Reference data (bureaux, countries, objectives) changes only when the schema is migrated: a
+ * database's is read again after a minute at most, not for every query.
+ */
+const REFERENCE_MAX_AGE_MS = 60_000;
+const referenceReads = new WeakMap<Database, { at: number; rows: Promise<ReferenceRows> }>();
+
+function referenceRows(db: Database): Promise<ReferenceRows> {
+  const read = referenceReads.get(db);
+  if (read && performance.now() - read.at < REFERENCE_MAX_AGE_MS) return read.rows;
+  const rows = selectRows<ReferenceRows[number]>(
     db,
     sql`SELECT 'region' AS kind, code AS code, NULL AS region FROM regions
         UNION ALL SELECT 'country', iso3, region_code FROM countries
         UNION ALL SELECT 'objective', code, NULL FROM objectives`,
   );
+  referenceReads.set(db, { at: performance.now(), rows });
+  rows.catch(() => referenceReads.delete(db));
+  return rows;
+}
+
+/** Checks the filter's codes against the reference data, naming the unknown ones. */
+export async function validateCodes(db: Database, query: MetricsQuery): Promise<ReferenceCodes> {
+  const { regionCodes, countryIsos, objectiveCodes } = query.filter ?? {};
+  // Nothing to check, and no country to place in its region: no need to read the reference data.
+  if (!regionCodes?.length && !countryIsos?.length && !objectiveCodes?.length) return { countryRegion: new Map() };
+  const rows = await referenceRows(db);
   const known = { region: new Set<string>(), country: new Set<string>(), objective: new Set<string>() };
   const countryRegion = new Map<string, string>();
   for (const row of rows) {

@@ -10,5 +10,6 @@ export * from './opportunities';
 export * from './partners';
 export * from './partnerships';
 export * from './regions';
+export * from './rollups';
 export * from './stories';
 export * from './targets';

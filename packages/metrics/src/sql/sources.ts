@@ -7,7 +7,7 @@ export type SourceTable = 'contributions' | 'impact_records' | 'opportunities';
 
 type FilterName = keyof MetricsFilter;
 
-interface SourceShape {
+export interface SourceShape {
   /** How the table is named in queries. */
   alias: string;
   from: SQL;
@@ -91,9 +91,13 @@ export function activeFilters(filter: MetricsFilter | null | undefined): FilterN
   });
 }
 
+function shapeOf(source: SourceTable | SourceShape): SourceShape {
+  return typeof source === 'string' ? SOURCES[source] : source;
+}
+
 /** The WHERE conditions of a filter on one source (filters the source cannot take are rejected earlier). */
-export function filterConditions(table: SourceTable, filter: MetricsFilter | null | undefined): SQL[] {
-  const source = SOURCES[table];
+export function filterConditions(table: SourceTable | SourceShape, filter: MetricsFilter | null | undefined): SQL[] {
+  const source = shapeOf(table);
   const conditions: SQL[] = [];
   for (const name of activeFilters(filter)) {
     if (name === 'kind') {
@@ -118,13 +122,16 @@ export function whereClause(conditions: SQL[]): SQL {
 }
 
 /** `col AS k0, col AS k1, ...` for the grouped dimensions, and the matching GROUP BY list. */
-export function keyColumns(table: SourceTable, dimensions: readonly Dimension[]): { select: SQL[]; names: string[] } {
-  const source = SOURCES[table];
+export function keyColumns(
+  table: SourceTable | SourceShape,
+  dimensions: readonly Dimension[],
+): { select: SQL[]; names: string[] } {
+  const source = shapeOf(table);
   const select: SQL[] = [];
   const names: string[] = [];
   dimensions.forEach((dimension, index) => {
     const column = source.dimensions[dimension];
-    if (!column) throw new Error(`${table} cannot be grouped by ${dimension}`);
+    if (!column) throw new Error(`${source.alias} cannot be grouped by ${dimension}`);
     select.push(sql`(${column})::text AS ${sql.raw(`k${index}`)}`);
     names.push(`k${index}`);
   });

@@ -1,7 +1,7 @@
 import { type Database, selectRows } from '@panorama/db';
 import { type SQL, sql } from 'drizzle-orm';
 import type { MetricCode } from '../catalog';
-import type { IndexedPeriod } from './figures';
+import { type IndexedPeriod, periodsCte } from './figures';
 
 /** `${periodIdx}|${scopeCode}|${metric}` → the target of that period, as an exact decimal string. */
 export type TargetMap = Map<string, string>;
@@ -17,79 +17,72 @@ function list(values: readonly string[]): SQL {
   );
 }
 
-function periodsCte(periods: readonly IndexedPeriod[]): SQL {
-  const rows = periods.map((period) => sql`(${period.idx}::int, ${period.from}::date, ${period.to}::date)`);
-  return sql`periods(idx, p_from, p_to) AS (VALUES ${sql.join(rows, sql`, `)})`;
-}
-
 type Row = Record<string, string | number | null>;
 
 const rowsOf = (db: Database, query: SQL) => selectRows<Row>(db, query);
+
+/** What the targets of some metrics and scopes over some periods are asked for. */
+export interface TargetRequest {
+  metrics: readonly MetricCode[];
+  scopeCodes: readonly string[];
+  periods: readonly IndexedPeriod[];
+  /** Which of the metrics are rates. */
+  isRate: (code: MetricCode) => boolean;
+}
 
 /**
  * Targets of additive metrics over each period: for every year the period touches, the quarter
  * targets of that year when it has any (each prorated by the days of its quarter the period
  * covers), else the yearly target prorated by days. Rounded to two decimals.
  */
-export async function periodTargets(
-  db: Database,
-  request: { metrics: readonly MetricCode[]; scopeCodes: readonly string[]; periods: readonly IndexedPeriod[] },
-): Promise<TargetMap> {
-  const targets: TargetMap = new Map();
-  if (request.metrics.length === 0 || request.scopeCodes.length === 0) return targets;
-  const rows = await rowsOf(
-    db,
-    sql`WITH ${periodsCte(request.periods)},
-      years AS (
-        SELECT p.idx, y AS year,
-          greatest(p.p_from, make_date(y, 1, 1)) AS o_from,
-          least(p.p_to, make_date(y, 12, 31)) AS o_to
-        FROM periods p, generate_series(extract(year FROM p.p_from)::int, extract(year FROM p.p_to)::int) AS y
-      ),
-      candidates AS (
-        SELECT t.*, make_date(t.year, coalesce(t.quarter * 3 - 2, 1), 1) AS t_from,
-          CASE WHEN t.quarter IS NULL THEN make_date(t.year, 12, 31)
-               ELSE (make_date(t.year, t.quarter * 3 - 2, 1) + interval '3 months' - interval '1 day')::date END AS t_to,
-          bool_or(t.quarter IS NOT NULL) OVER (PARTITION BY t.metric_code, t.scope_code, t.year) AS year_has_quarters
-        FROM targets t
-        WHERE t.metric_code IN (${list(request.metrics)}) AND t.scope_code IN (${list(request.scopeCodes)})
-      )
-      SELECT y.idx, t.scope_code, t.metric_code,
+function additiveTargets(metrics: readonly MetricCode[], scopeCodes: readonly string[]): SQL {
+  return sql`SELECT y.idx, t.scope_code, t.metric_code,
         round(sum(t.value * greatest(0, least(y.o_to, t.t_to) - greatest(y.o_from, t.t_from) + 1)
-                  / (t.t_to - t.t_from + 1)), 2)::text AS target
-      FROM years y
-      JOIN candidates t ON t.year = y.year AND (t.quarter IS NOT NULL OR NOT t.year_has_quarters)
+                  / (t.t_to - t.t_from + 1)), 2)::text AS target, NULL::int AS quarter
+      FROM (SELECT p.idx, y AS year,
+              greatest(p.p_from, make_date(y, 1, 1)) AS o_from,
+              least(p.p_to, make_date(y, 12, 31)) AS o_to
+            FROM periods p, generate_series(extract(year FROM p.p_from)::int, extract(year FROM p.p_to)::int) AS y) y
+      JOIN (SELECT t.*, make_date(t.year, coalesce(t.quarter * 3 - 2, 1), 1) AS t_from,
+              CASE WHEN t.quarter IS NULL THEN make_date(t.year, 12, 31)
+                   ELSE (make_date(t.year, t.quarter * 3 - 2, 1) + interval '3 months' - interval '1 day')::date END AS t_to,
+              bool_or(t.quarter IS NOT NULL) OVER (PARTITION BY t.metric_code, t.scope_code, t.year) AS year_has_quarters
+            FROM targets t
+            WHERE t.metric_code IN (${list(metrics)}) AND t.scope_code IN (${list(scopeCodes)})) t
+        ON t.year = y.year AND (t.quarter IS NOT NULL OR NOT t.year_has_quarters)
         AND least(y.o_to, t.t_to) >= greatest(y.o_from, t.t_from)
-      GROUP BY y.idx, t.scope_code, t.metric_code`,
-  );
-  for (const row of rows) {
-    targets.set(targetKey(Number(row.idx), String(row.scope_code), String(row.metric_code)), String(row.target));
-  }
-  return targets;
+      GROUP BY y.idx, t.scope_code, t.metric_code`;
 }
 
 /**
  * Targets of rates: the rate itself, never summed or prorated. A period within one quarter
  * takes that quarter's target if it has one, else its year's; a period across years has none.
  */
-export async function rateTargets(
-  db: Database,
-  request: { metrics: readonly MetricCode[]; scopeCodes: readonly string[]; periods: readonly IndexedPeriod[] },
-): Promise<TargetMap> {
-  const targets: TargetMap = new Map();
-  if (request.metrics.length === 0 || request.scopeCodes.length === 0) return targets;
-  const rows = await rowsOf(
-    db,
-    sql`WITH ${periodsCte(request.periods)}
-      SELECT p.idx, t.scope_code, t.metric_code, t.value::text AS target, t.quarter
+function rateTargets(metrics: readonly MetricCode[], scopeCodes: readonly string[]): SQL {
+  return sql`SELECT p.idx, t.scope_code, t.metric_code, t.value::text AS target, t.quarter
       FROM periods p
       JOIN targets t ON t.year = extract(year FROM p.p_from) AND t.year = extract(year FROM p.p_to)
-      WHERE t.metric_code IN (${list(request.metrics)}) AND t.scope_code IN (${list(request.scopeCodes)})
+      WHERE t.metric_code IN (${list(metrics)}) AND t.scope_code IN (${list(scopeCodes)})
         AND (t.quarter IS NULL
-             OR (t.quarter = extract(quarter FROM p.p_from) AND t.quarter = extract(quarter FROM p.p_to)))
-      ORDER BY t.quarter NULLS FIRST`,
+             OR (t.quarter = extract(quarter FROM p.p_from) AND t.quarter = extract(quarter FROM p.p_to)))`;
+}
+
+/** The targets of the metrics and scopes over each period, additive metrics' and rates' in one statement. */
+export async function periodTargets(db: Database, request: TargetRequest): Promise<TargetMap> {
+  const targets: TargetMap = new Map();
+  const additive = request.metrics.filter((code) => !request.isRate(code));
+  const rates = request.metrics.filter((code) => request.isRate(code));
+  if (request.scopeCodes.length === 0) return targets;
+  const parts = [
+    ...(additive.length ? [additiveTargets(additive, request.scopeCodes)] : []),
+    ...(rates.length ? [rateTargets(rates, request.scopeCodes)] : []),
+  ];
+  if (parts.length === 0) return targets;
+  const rows = await rowsOf(
+    db,
+    sql`WITH ${periodsCte(request.periods)} ${sql.join(parts, sql` UNION ALL `)} ORDER BY quarter NULLS FIRST`,
   );
-  // Yearly rows come first, so a quarter's target, when there is one, wins.
+  // A rate's yearly target comes first, so its quarter's target, when there is one, wins.
   for (const row of rows) {
     targets.set(targetKey(Number(row.idx), String(row.scope_code), String(row.metric_code)), String(row.target));
   }

@@ -1,0 +1,156 @@
+import { sql } from 'drizzle-orm';
+import { check, customType, date, integer, numeric, pgTable, text, unique } from 'drizzle-orm/pg-core';
+
+/**
+ * Rollups: the fact tables summed per slice and period, so that the metrics engine reads a few
+ * thousand rows where the fact tables hold millions. Triggers on contributions, impact records
+ * and partners keep them in step with every write, in the writing transaction (see the
+ * `rollup_maintenance` migration); the engine falls back to the fact tables for what a rollup
+ * cannot answer. Nothing else writes them.
+ *
+ * Each row is one slice in one bucket: `grain` says which kind of bucket — `A` all time (its
+ * `bucket` is -infinity), `Y` a calendar year, `M` a month, `D` a day — and `bucket` is the
+ * bucket's first day. A slice without contributions (or records) has no row. Each key starts
+ * with grain, bucket and region, the way queries read them (a period's buckets, often of one region).
+ */
+
+/** The days of a year a partner gave on, one bit each: bit 0 is 1 January, bit 365 a leap year's 31 December. */
+const yearDays = customType<{ data: string }>({ dataType: () => 'bit(366)' });
+
+const grain = (name: string, grains: readonly string[]) =>
+  check(name, sql.raw(`grain IN (${grains.map((value) => `'${value}'`).join(', ')})`));
+
+/** Revenue and contribution count per year and month × region × country × income stream × partner type × objective × kind. */
+export const contributionTotals = pgTable(
+  'contribution_totals',
+  {
+    grain: text('grain').notNull(),
+    bucket: date('bucket', { mode: 'string' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    incomeStream: text('income_stream').notNull(),
+    partnerType: text('partner_type').notNull(),
+    objectiveCode: text('objective_code').notNull(),
+    kind: text('kind').notNull(),
+    countryIso3: text('country_iso3'),
+    revenueUsd: numeric('revenue_usd').notNull(),
+    contributionCount: integer('contribution_count').notNull(),
+  },
+  (t) => [
+    unique('contribution_totals_key')
+      .on(t.grain, t.bucket, t.regionCode, t.incomeStream, t.partnerType, t.objectiveCode, t.kind, t.countryIso3)
+      .nullsNotDistinct(),
+    grain('contribution_totals_grain', ['Y', 'M']),
+  ],
+);
+
+/** The same per year, month and day, for region × income stream × partner type × kind only. */
+export const contributionTotalsByRegion = pgTable(
+  'contribution_totals_by_region',
+  {
+    grain: text('grain').notNull(),
+    bucket: date('bucket', { mode: 'string' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    incomeStream: text('income_stream').notNull(),
+    partnerType: text('partner_type').notNull(),
+    kind: text('kind').notNull(),
+    revenueUsd: numeric('revenue_usd').notNull(),
+    contributionCount: integer('contribution_count').notNull(),
+  },
+  (t) => [
+    unique('contribution_totals_by_region_key').on(
+      t.grain,
+      t.bucket,
+      t.regionCode,
+      t.incomeStream,
+      t.partnerType,
+      t.kind,
+    ),
+    grain('contribution_totals_by_region_grain', ['Y', 'M', 'D']),
+  ],
+);
+
+/**
+ * Each partner's giving per slice (region × country × income stream × objective × kind): per
+ * year, its revenue, count and the days and months it gave in (`activeDays`, `activeMonths`);
+ * over all time (`A`), the same sums and its first gift's day (`firstDay`). Partner type is the
+ * partner's, read from partners.
+ */
+export const partnerActivity = pgTable(
+  'partner_activity',
+  {
+    grain: text('grain').notNull(),
+    bucket: date('bucket', { mode: 'string' }).notNull(),
+    partnerId: integer('partner_id').notNull(),
+    regionCode: text('region_code').notNull(),
+    incomeStream: text('income_stream').notNull(),
+    objectiveCode: text('objective_code').notNull(),
+    kind: text('kind').notNull(),
+    countryIso3: text('country_iso3'),
+    revenueUsd: numeric('revenue_usd').notNull(),
+    contributionCount: integer('contribution_count').notNull(),
+    firstDay: date('first_day', { mode: 'string' }),
+    activeDays: yearDays('active_days'),
+    /** The months of `activeDays` with a day given on, one bit each: bit 0 is January. */
+    activeMonths: integer('active_months'),
+  },
+  (t) => [
+    unique('partner_activity_key')
+      .on(t.grain, t.bucket, t.regionCode, t.partnerId, t.incomeStream, t.objectiveCode, t.kind, t.countryIso3)
+      .nullsNotDistinct(),
+    grain('partner_activity_grain', ['A', 'Y']),
+    check(
+      'partner_activity_days',
+      sql`(grain = 'A') = (first_day IS NOT NULL) AND (grain = 'Y') = (active_days IS NOT NULL)
+        AND (grain = 'Y') = (active_months IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** The same per region × income stream × kind only. */
+export const partnerActivityByRegion = pgTable(
+  'partner_activity_by_region',
+  {
+    grain: text('grain').notNull(),
+    bucket: date('bucket', { mode: 'string' }).notNull(),
+    partnerId: integer('partner_id').notNull(),
+    regionCode: text('region_code').notNull(),
+    incomeStream: text('income_stream').notNull(),
+    kind: text('kind').notNull(),
+    revenueUsd: numeric('revenue_usd').notNull(),
+    contributionCount: integer('contribution_count').notNull(),
+    firstDay: date('first_day', { mode: 'string' }),
+    activeDays: yearDays('active_days'),
+    /** The months of `activeDays` with a day given on, one bit each: bit 0 is January. */
+    activeMonths: integer('active_months'),
+  },
+  (t) => [
+    unique('partner_activity_by_region_key').on(t.grain, t.bucket, t.regionCode, t.partnerId, t.incomeStream, t.kind),
+    grain('partner_activity_by_region_grain', ['A', 'Y']),
+    check(
+      'partner_activity_by_region_days',
+      sql`(grain = 'A') = (first_day IS NOT NULL) AND (grain = 'Y') = (active_days IS NOT NULL)
+        AND (grain = 'Y') = (active_months IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** Impact and enabler records summed per year and month × metric × region × country × objective. */
+export const impactTotals = pgTable(
+  'impact_totals',
+  {
+    grain: text('grain').notNull(),
+    bucket: date('bucket', { mode: 'string' }).notNull(),
+    metricCode: text('metric_code').notNull(),
+    regionCode: text('region_code').notNull(),
+    objectiveCode: text('objective_code').notNull(),
+    countryIso3: text('country_iso3'),
+    value: numeric('value').notNull(),
+    recordCount: integer('record_count').notNull(),
+  },
+  (t) => [
+    unique('impact_totals_key')
+      .on(t.grain, t.bucket, t.metricCode, t.regionCode, t.objectiveCode, t.countryIso3)
+      .nullsNotDistinct(),
+    grain('impact_totals_grain', ['Y', 'M']),
+  ],
+);
