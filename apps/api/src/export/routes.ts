@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '@panorama/db';
 import { type Request, type Response, Router } from 'express';
 import { authenticate, InvalidCredentialsError } from '../auth/authenticate';
 import type { Viewer } from '../auth/viewer';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '../errors';
 import type { ExportList } from './export-list';
 import { EXPORT_LISTS, exportLines } from './lists';
 import { metricsLines } from './metrics-csv';
@@ -78,6 +79,10 @@ export function exportRoutes(database: DatabaseHandle, log: (message: string) =>
       if (error instanceof ExportRequestError) {
         if (error.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
         response.status(error.status).json({ error: error.message });
+      } else if (!response.headersSent && isDatabaseUnavailable(error)) {
+        log(`export failed, database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+        response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+        response.status(503).json({ error: UNAVAILABLE_MESSAGE });
       } else if (!response.headersSent) {
         log(`export failed: ${error instanceof Error ? error.message : String(error)}`);
         response.status(503).json({ error: 'The export failed on the server. It has been logged; try again.' });

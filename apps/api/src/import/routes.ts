@@ -3,6 +3,7 @@ import { IMPORT_KINDS, type ImportKind, importCsv } from '@panorama/import';
 import { type Request, Router } from 'express';
 import { authenticate, InvalidCredentialsError } from '../auth/authenticate';
 import type { Viewer } from '../auth/viewer';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '../errors';
 
 /** Roles that load data: admins anywhere, regional teams in their own region (checked per row). */
 const IMPORTERS: readonly Viewer['role'][] = ['ADMIN', 'REGIONAL'];
@@ -77,6 +78,14 @@ export function importRoutes(database: DatabaseHandle, log: (message: string) =>
         // The body was not read: close the connection rather than read a large file for nothing.
         if (!request.complete) response.setHeader('Connection', 'close');
         response.status(error.status).json({ error: error.message });
+        return;
+      }
+      if (isDatabaseUnavailable(error)) {
+        // Retryable, as GraphQL's SERVICE_UNAVAILABLE: nothing was committed, unless the connection died during the commit.
+        log(`import failed, database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+        if (!request.complete) response.setHeader('Connection', 'close');
+        response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+        response.status(503).json({ error: UNAVAILABLE_MESSAGE });
         return;
       }
       log(`import failed: ${error instanceof Error ? error.message : String(error)}`);
