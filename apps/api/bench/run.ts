@@ -11,6 +11,7 @@
  *
  * Options: --sizes 50000,1000000,10000000   contributions per PostgreSQL dataset
  *          --runs 30 --sql-runs 10          requests per query; raw SQL runs per query
+ *          --warmup 20                      rounds of every query each API process answers first
  *          --duration 30 --connections 50   the load test
  *          --load-sizes …                   sizes that get the load test (default: all)
  *          --no-pglite  --fresh (reload kept datasets)  --prepare (load the datasets, measure nothing)
@@ -45,6 +46,7 @@ const sizesOption = (name: string, fallback: string) =>
 const SIZES = sizesOption('sizes', '50000,1000000,10000000');
 const LOAD_SIZES = new Set(sizesOption('load-sizes', SIZES.join(',')));
 const RUNS = Number(option('runs', '30'));
+const WARMUP = Number(option('warmup', '20'));
 const SQL_RUNS = Number(option('sql-runs', '10'));
 const DURATION = Number(option('duration', '30'));
 const CONNECTIONS = Number(option('connections', '50'));
@@ -128,6 +130,11 @@ async function throughApi(dataset: Dataset, cache: 'on' | 'off'): Promise<Record
   const api = await startApi(apiEnvironment(dataset, cache));
   const times = {} as Record<QueryName, Latency>;
   try {
+    // A server runs for days: its hot paths are compiled by the time anyone asks. Measured from a
+    // cold start instead, the first requests run unoptimized code (several milliseconds more).
+    for (let round = 0; round < WARMUP; round++) {
+      for (const query of Object.values(QUERIES)) await askGraphql(api.url, dataset.token, query);
+    }
     for (const [name, query] of Object.entries(QUERIES) as [QueryName, string][]) {
       times[name] = await timeRuns(RUNS, async () => {
         const outcome = await askGraphql(api.url, dataset.token, query);
@@ -261,9 +268,11 @@ function targets(): string[] {
     const fast =
       cache === 'on' ? result.requestsPerSecond >= 1500 && result.p99 <= 100 : result.requestsPerSecond >= 300;
     const goal = cache === 'on' ? '≥ 1,500 req/s, p99 ≤ 100 ms' : '≥ 300 req/s';
+    // Speed and memory are two targets: each gets its own mark.
     lines.push(
-      `- ${mark(fast && result.non2xx === 0 && result.errors === 0 && result.maxRssMb < 300)} ${dataset}, cache ${cache}: ` +
-        `${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms (${goal}), ${result.non2xx} non-2xx (0), RSS ${result.maxRssMb.toFixed(0)} MB (< 300)`,
+      `- ${mark(fast && result.non2xx === 0 && result.errors === 0)} ${dataset}, cache ${cache}: ` +
+        `${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms (${goal}), ${result.non2xx} non-2xx and ${result.errors} errors (0)`,
+      `- ${mark(result.maxRssMb < 300)} ${dataset}, cache ${cache}: API RSS under load ${result.maxRssMb.toFixed(0)} MB (< 300)`,
     );
   }
   return lines;
@@ -293,8 +302,10 @@ async function main() {
     '',
     'How fast the API answers as the data grows. Each dataset is the demo data at a size (the',
     'same generator as `pnpm db:seed`, `--contributions N`). Latency is over HTTP, one request at a',
-    'time, as an analyst’s token: **cold** with the response cache off (every request computes its',
-    'answer), **warm** with it on (the answer of an unchanged data version), next to **raw SQL**',
+    `time, as an analyst’s token, once the API process has answered every query ${WARMUP} times (a`,
+    'server runs for days: its code is compiled by the time anyone asks): **cold** with the response',
+    'cache off (every request computes its answer), **warm** with it on (the answer of an unchanged',
+    'data version), next to **raw SQL**',
     'over the fact table `contributions` answering the same question (one connection, no API, no',
     'rollups). The load test sends the `overview` query from many connections at once to the API',
     'running as in production, in a process of its own whose resident memory is sampled.',
