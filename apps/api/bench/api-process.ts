@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { buildServer, SERVER_BUNDLE } from '../build';
 
 const API_FOLDER = fileURLToPath(new URL('..', import.meta.url));
 
@@ -34,16 +35,20 @@ function freePort(): Promise<number> {
   });
 }
 
+let built: Promise<void> | undefined;
+
 /**
- * The API as production runs it (`src/main.ts` through tsx, NODE_ENV=production, its logs thrown away),
- * in a process of its own so that its memory can be read; resolves once `/readyz` says ready.
+ * The API as production runs it (`pnpm start`: the server bundle built from the sources now,
+ * under node, NODE_ENV=production, its logs thrown away), in a process of its own so that its
+ * memory can be read; resolves once `/readyz` says ready.
  */
 export async function startApi(env: Record<string, string | undefined>): Promise<ApiProcess> {
+  built ??= buildServer();
+  await built;
   const port = await freePort();
-  // `node --import tsx`, not the tsx command: that one runs the server in a child process of its own.
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'src/main.ts'],
+    [...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), '--enable-source-maps', SERVER_BUNDLE],
     {
       cwd: API_FOLDER,
       env: {

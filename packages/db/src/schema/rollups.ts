@@ -20,20 +20,46 @@ const yearDays = customType<{ data: string }>({ dataType: () => 'bit(366)' });
 const grain = (name: string, grains: readonly string[]) =>
   check(name, sql.raw(`grain IN (${grains.map((value) => `'${value}'`).join(', ')})`));
 
+/** Which bucket a row sums: its grain and the bucket's first day. */
+const bucketColumns = () => ({
+  grain: text('grain').notNull(),
+  bucket: date('bucket', { mode: 'string' }).notNull(),
+});
+
+/** What a slice of contributions sums. */
+const contributionSums = () => ({
+  revenueUsd: numeric('revenue_usd').notNull(),
+  contributionCount: integer('contribution_count').notNull(),
+});
+
+/** A partner's days: its first gift's day (all-time rows), the days and months it gave in (yearly rows). */
+const partnerDays = () => ({
+  firstDay: date('first_day', { mode: 'string' }),
+  activeDays: yearDays('active_days'),
+  /** The months of `activeDays` with a day given on, one bit each: bit 0 is January. */
+  activeMonths: integer('active_months'),
+});
+
+/** All-time rows have a first day, yearly rows their days and months; nothing else has either. */
+const partnerDaysCheck = (name: string) =>
+  check(
+    name,
+    sql`(grain = 'A') = (first_day IS NOT NULL) AND (grain = 'Y') = (active_days IS NOT NULL)
+        AND (grain = 'Y') = (active_months IS NOT NULL)`,
+  );
+
 /** Revenue and contribution count per year and month × region × country × income stream × partner type × objective × kind. */
 export const contributionTotals = pgTable(
   'contribution_totals',
   {
-    grain: text('grain').notNull(),
-    bucket: date('bucket', { mode: 'string' }).notNull(),
+    ...bucketColumns(),
     regionCode: text('region_code').notNull(),
     incomeStream: text('income_stream').notNull(),
     partnerType: text('partner_type').notNull(),
     objectiveCode: text('objective_code').notNull(),
     kind: text('kind').notNull(),
     countryIso3: text('country_iso3'),
-    revenueUsd: numeric('revenue_usd').notNull(),
-    contributionCount: integer('contribution_count').notNull(),
+    ...contributionSums(),
   },
   (t) => [
     unique('contribution_totals_key')
@@ -47,14 +73,12 @@ export const contributionTotals = pgTable(
 export const contributionTotalsByRegion = pgTable(
   'contribution_totals_by_region',
   {
-    grain: text('grain').notNull(),
-    bucket: date('bucket', { mode: 'string' }).notNull(),
+    ...bucketColumns(),
     regionCode: text('region_code').notNull(),
     incomeStream: text('income_stream').notNull(),
     partnerType: text('partner_type').notNull(),
     kind: text('kind').notNull(),
-    revenueUsd: numeric('revenue_usd').notNull(),
-    contributionCount: integer('contribution_count').notNull(),
+    ...contributionSums(),
   },
   (t) => [
     unique('contribution_totals_by_region_key').on(
@@ -78,31 +102,22 @@ export const contributionTotalsByRegion = pgTable(
 export const partnerActivity = pgTable(
   'partner_activity',
   {
-    grain: text('grain').notNull(),
-    bucket: date('bucket', { mode: 'string' }).notNull(),
+    ...bucketColumns(),
     partnerId: integer('partner_id').notNull(),
     regionCode: text('region_code').notNull(),
     incomeStream: text('income_stream').notNull(),
     objectiveCode: text('objective_code').notNull(),
     kind: text('kind').notNull(),
     countryIso3: text('country_iso3'),
-    revenueUsd: numeric('revenue_usd').notNull(),
-    contributionCount: integer('contribution_count').notNull(),
-    firstDay: date('first_day', { mode: 'string' }),
-    activeDays: yearDays('active_days'),
-    /** The months of `activeDays` with a day given on, one bit each: bit 0 is January. */
-    activeMonths: integer('active_months'),
+    ...contributionSums(),
+    ...partnerDays(),
   },
   (t) => [
     unique('partner_activity_key')
       .on(t.grain, t.bucket, t.regionCode, t.partnerId, t.incomeStream, t.objectiveCode, t.kind, t.countryIso3)
       .nullsNotDistinct(),
     grain('partner_activity_grain', ['A', 'Y']),
-    check(
-      'partner_activity_days',
-      sql`(grain = 'A') = (first_day IS NOT NULL) AND (grain = 'Y') = (active_days IS NOT NULL)
-        AND (grain = 'Y') = (active_months IS NOT NULL)`,
-    ),
+    partnerDaysCheck('partner_activity_days'),
   ],
 );
 
@@ -110,27 +125,18 @@ export const partnerActivity = pgTable(
 export const partnerActivityByRegion = pgTable(
   'partner_activity_by_region',
   {
-    grain: text('grain').notNull(),
-    bucket: date('bucket', { mode: 'string' }).notNull(),
+    ...bucketColumns(),
     partnerId: integer('partner_id').notNull(),
     regionCode: text('region_code').notNull(),
     incomeStream: text('income_stream').notNull(),
     kind: text('kind').notNull(),
-    revenueUsd: numeric('revenue_usd').notNull(),
-    contributionCount: integer('contribution_count').notNull(),
-    firstDay: date('first_day', { mode: 'string' }),
-    activeDays: yearDays('active_days'),
-    /** The months of `activeDays` with a day given on, one bit each: bit 0 is January. */
-    activeMonths: integer('active_months'),
+    ...contributionSums(),
+    ...partnerDays(),
   },
   (t) => [
     unique('partner_activity_by_region_key').on(t.grain, t.bucket, t.regionCode, t.partnerId, t.incomeStream, t.kind),
     grain('partner_activity_by_region_grain', ['A', 'Y']),
-    check(
-      'partner_activity_by_region_days',
-      sql`(grain = 'A') = (first_day IS NOT NULL) AND (grain = 'Y') = (active_days IS NOT NULL)
-        AND (grain = 'Y') = (active_months IS NOT NULL)`,
-    ),
+    partnerDaysCheck('partner_activity_by_region_days'),
   ],
 );
 
@@ -138,8 +144,7 @@ export const partnerActivityByRegion = pgTable(
 export const impactTotals = pgTable(
   'impact_totals',
   {
-    grain: text('grain').notNull(),
-    bucket: date('bucket', { mode: 'string' }).notNull(),
+    ...bucketColumns(),
     metricCode: text('metric_code').notNull(),
     regionCode: text('region_code').notNull(),
     objectiveCode: text('objective_code').notNull(),
