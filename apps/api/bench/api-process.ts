@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { buildServer, SERVER_BUNDLE } from '../build';
+import { buildServer, SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../build';
 
 const API_FOLDER = fileURLToPath(new URL('..', import.meta.url));
 
@@ -48,7 +48,7 @@ export async function startApi(env: Record<string, string | undefined>): Promise
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), '--enable-source-maps', SERVER_BUNDLE],
+    [...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), ...SERVER_NODE_FLAGS, SERVER_BUNDLE],
     {
       cwd: API_FOLDER,
       env: {

@@ -75,19 +75,26 @@ export function comparisonPeriod(period: Period, compare: readonly Comparison[])
 
 type Pairs = { idx: number; previousIdx: number }[];
 
-/** Every figure in one statement: sums and impact from the rollups, partners from their days, the pipeline. */
-function fromRollups(db: Database, base: FigureRequest, metrics: readonly MetricCode[], pairs: Pairs) {
+/**
+ * Every figure in two statements run side by side: the partners from their days (the longest to
+ * compute), and the rest in one — sums and impact from the rollups, the pipeline.
+ */
+async function fromRollups(db: Database, base: FigureRequest, metrics: readonly MetricCode[], pairs: Pairs) {
   const queries: FigureQuery[] = [];
   // The sums also run for partner metrics: they give them their groups (the groups with contributions).
   if (metrics.some((code) => CONTRIBUTION_METRICS.has(code))) queries.push(contributionSumsQuery(base, metrics));
-  const partnerMetrics = metrics.filter((code) => PARTNER_METRICS.has(code));
-  if (partnerMetrics.length) {
-    queries.push(partnerQuery({ ...base, metrics: partnerMetrics, pairs }, rollupPartnerSource(base)));
-  }
   if (metrics.includes('PIPELINE_WEIGHTED_USD')) queries.push(pipelineQuery(base));
   const recorded = metrics.filter((code) => RECORDED.has(code));
   if (recorded.length) queries.push(impactQuery({ ...base, metrics: recorded }));
-  return runFigureQueries(db, base, queries);
+  const partnerMetrics = metrics.filter((code) => PARTNER_METRICS.has(code));
+  const partners = partnerMetrics.length
+    ? [partnerQuery({ ...base, metrics: partnerMetrics, pairs }, rollupPartnerSource(base))]
+    : [];
+  const [rest, partnerRows] = await Promise.all([
+    runFigureQueries(db, base, queries),
+    runFigureQueries(db, base, partners),
+  ]);
+  return [...rest, ...partnerRows];
 }
 
 /** The figures computed from the fact tables alone: one query per kind, active partners with the sums. */
