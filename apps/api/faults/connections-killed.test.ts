@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIGURES_QUERY, figuresSequence, prepareDatabase, REGIONS_QUERY } from './fixtures';
 import { graphql, now, type Outcome, report, sleep, startLoad, summarize } from './load';
 import { type PanoramaProcess, startPanorama } from './panorama-process';
-import { createFreshDatabase, type FreshDatabase, SHARED_SERVER_URL, terminatePanoramaConnections } from './postgres';
+import {
+  createFreshDatabase,
+  type FreshDatabase,
+  panoramaConnectionsGone,
+  SHARED_SERVER_URL,
+  terminatePanoramaConnections,
+} from './postgres';
 
 /**
  * Fault 1: every PostgreSQL connection of the server is killed (`pg_terminate_backend`), once
@@ -53,6 +59,10 @@ describe('PostgreSQL connections killed', () => {
     await sleep(200);
     const killed = await terminatePanoramaConnections(SHARED_SERVER_URL, database.name);
     expect(killed).toBeGreaterThan(0);
+    // Idle means the kill is over: the backends have exited and said so on their sockets (a
+    // request sent in between may meet a dying connection; that is the test under load).
+    await panoramaConnectionsGone(SHARED_SERVER_URL, database.name);
+    await sleep(100);
 
     const after: Outcome[] = [];
     for (let round = 0; round < 5; round++) {

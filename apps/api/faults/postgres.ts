@@ -69,6 +69,27 @@ export async function terminatePanoramaConnections(serverUrl: string, database: 
   });
 }
 
+/**
+ * Resolves once the server has no connection of Panorama's to `database` left: the backends
+ * `pg_terminate_backend` signalled have exited (it returns before they do).
+ */
+export async function panoramaConnectionsGone(serverUrl: string, database: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = await withClient(serverUrl, async (client) => {
+      const result = await client.query<{ left: number }>(
+        `SELECT count(*)::int AS left FROM pg_stat_activity WHERE datname = $1 AND application_name = 'panorama'`,
+        [database],
+      );
+      return result.rows[0]?.left ?? 0;
+    });
+    if (left === 0) return;
+    if (Date.now() > deadline)
+      throw new Error(`${left} connections of Panorama still open ${timeoutMs} ms after the kill`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Statements of `database` still running (not idle), e.g. to check that a cancelled one is gone. */
 export async function activeStatements(serverUrl: string, database: string): Promise<string[]> {
   return withClient(serverUrl, async (client) => {
