@@ -150,6 +150,23 @@ describe('the rollups answer as the fact tables do', () => {
     await expectSameAnswers(queries(CONTRIBUTION_METRICS, dimensionSets, contributionFilters()));
   });
 
+  it('for partner metrics over more periods than one bigint of marks holds', async () => {
+    const partnerMetrics: MetricCode[] = ['ACTIVE_PARTNERS', 'NEW_PARTNERS', 'PARTNER_RETENTION_RATE'];
+    // 84 months and the months before them: the partners' periods no longer fit in 63 bits.
+    const wide = {
+      from: '2019-01-01',
+      to: '2025-12-31',
+      grain: 'MONTH' as const,
+      compare: ['PREVIOUS_YEAR'] as Comparison[],
+    };
+    await expectSameAnswers([
+      { metrics: partnerMetrics, groupBy: [], ...wide },
+      { metrics: partnerMetrics, groupBy: ['REGION'], filter: { kind: 'CASH' }, ...wide },
+      // Cut months at both ends.
+      { ...wide, metrics: partnerMetrics, groupBy: ['COUNTRY'], from: '2019-03-10', to: '2025-11-20' },
+    ]);
+  });
+
   it('for impact and enabler metrics, and the pipeline', async () => {
     const dimensionSets: Dimension[][] = [[], ['REGION'], ['COUNTRY'], ['OBJECTIVE'], ['REGION', 'OBJECTIVE']];
     await expectSameAnswers(queries([...IMPACT_METRICS, 'PIPELINE_WEIGHTED_USD'], dimensionSets, impactFilters()));

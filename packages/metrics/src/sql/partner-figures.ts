@@ -14,17 +14,25 @@ import { valuesCte } from './literals';
 import { filterConditions, SOURCES, whereClause } from './sources';
 
 /**
- * Active, new and retained partners, over two relations a source provides: `active (idx,
+ * Active, new and retained partners, over relations a source provides: `active (idx,
  * partner_id, k0…)`, the partners active in each period and slice, once each; and `firsts
  * (partner_id, k0…, first_day)`, each partner's first contribution in each slice, over all time.
- * The fact table and the rollups provide them differently; the figures are the same SQL.
+ * A source may also give `marks (partner_id, k0…, periods)`: each partner and slice once, with
+ * the periods it was active in as bits of a bigint (bit `idx`), read in one pass; the figures
+ * then come from it without comparing rows of `active` with each other.
+ * The fact table and the rollups provide them differently; the figures are the same.
  */
 export interface PartnerSource {
-  /** CTEs the two relations need besides `periods`. */
+  /** CTEs the relations need besides `periods`. */
   ctes: SQL[];
   active: SQL;
   firsts: SQL;
+  /** Only when every period's `idx` is below MARKED_PERIODS. */
+  marks?: SQL;
 }
+
+/** Periods a bigint of marks can hold: bits 0 to 62. */
+export const MARKED_PERIODS = 63;
 
 export interface PartnerFiguresRequest extends FigureRequest {
   metrics: readonly MetricCode[];
@@ -40,22 +48,45 @@ export function partnerQuery(request: PartnerFiguresRequest, source: PartnerSour
   const { names } = textKeys('contributions', request.dimensions);
   const ctes = [...source.ctes];
   const selects: SQL[] = [];
-  if (wants('ACTIVE_PARTNERS') || retention) ctes.push(sql`active AS (${source.active})`);
-  if (wants('NEW_PARTNERS')) ctes.push(sql`firsts AS (${source.firsts})`);
+  const pairs = () =>
+    valuesCte(
+      'pairs',
+      ['idx', 'previous_idx'],
+      request.pairs.map((pair) => [{ int: pair.idx }, { int: pair.previousIdx }]),
+    );
+  if (wants('NEW_PARTNERS')) {
+    ctes.push(sql`firsts AS (${source.firsts})`);
+    selects.push(sql`SELECT 'NEW_PARTNERS' AS metric, p.idx${keyList(names, 'f')}, count(*)::text AS value
+      FROM periods p JOIN firsts f ON f.first_day BETWEEN p.p_from AND p.p_to
+      GROUP BY p.idx${keyList(names, 'f')}`);
+  }
+  if (!wants('ACTIVE_PARTNERS') && !retention) return { ctes, selects };
+  if (source.marks) {
+    const inPeriod = (idx: string) => sql.raw(`(m.periods & (1::bigint << ${idx})) <> 0`);
+    ctes.push(sql`marks AS (${source.marks})`);
+    if (wants('ACTIVE_PARTNERS')) {
+      selects.push(sql`SELECT 'ACTIVE_PARTNERS' AS metric, p.idx${keyList(names, 'm')}, count(*)::text AS value
+        FROM periods p JOIN marks m ON ${inPeriod('p.idx')}
+        GROUP BY p.idx${keyList(names, 'm')}`);
+    }
+    if (retention) {
+      // Of the partners active in the slice in the previous period, the share also active in this one.
+      ctes.push(pairs());
+      selects.push(sql`SELECT 'PARTNER_RETENTION_RATE' AS metric, pr.idx${keyList(names, 'm')},
+          round(count(*) FILTER (WHERE ${inPeriod('pr.idx')})::numeric / count(*), 6)::text AS value
+        FROM pairs pr JOIN marks m ON ${inPeriod('pr.previous_idx')}
+        GROUP BY pr.idx${keyList(names, 'm')}`);
+    }
+    return { ctes, selects };
+  }
+  ctes.push(sql`active AS (${source.active})`);
   if (wants('ACTIVE_PARTNERS')) {
     selects.push(sql`SELECT 'ACTIVE_PARTNERS' AS metric, a.idx${keyList(names, 'a')}, count(*)::text AS value
       FROM active a
       GROUP BY a.idx${keyList(names, 'a')}`);
   }
-  if (wants('NEW_PARTNERS')) {
-    selects.push(sql`SELECT 'NEW_PARTNERS' AS metric, p.idx${keyList(names, 'f')}, count(*)::text AS value
-      FROM periods p JOIN firsts f ON f.first_day BETWEEN p.p_from AND p.p_to
-      GROUP BY p.idx${keyList(names, 'f')}`);
-  }
   if (retention) {
-    // Of the partners active in the slice in the previous period, the share also active in this one.
-    const pairs = request.pairs.map((pair) => [{ int: pair.idx }, { int: pair.previousIdx }]);
-    ctes.push(valuesCte('pairs', ['idx', 'previous_idx'], pairs));
+    ctes.push(pairs());
     const sameKeys = sql.raw(names.map((name) => ` AND cur.${name} IS NOT DISTINCT FROM prev.${name}`).join(''));
     selects.push(sql`SELECT 'PARTNER_RETENTION_RATE' AS metric, pr.idx${keyList(names, 'prev')},
         round(count(cur.partner_id)::numeric / count(*), 6)::text AS value

@@ -3,7 +3,7 @@ import type { MetricCode } from '../catalog';
 import { bucketStarts, coverage, yearDays } from './coverage';
 import { type FigureQuery, type FigureRequest, groupBy, selectKeys, textKeys } from './figures';
 import { dateLiteral, grainLiteral, type Literal, valuesCte } from './literals';
-import type { PartnerSource } from './partner-figures';
+import { MARKED_PERIODS, type PartnerSource } from './partner-figures';
 import { contributionSumsRollup, IMPACT_TOTALS, partnerActivityRollup, type Rollup, rollupShape } from './rollups';
 import { filterConditions, SOURCES, type SourceShape, whereClause } from './sources';
 
@@ -195,18 +195,26 @@ export function rollupPartnerSource(request: FigureRequest): PartnerSource {
   const years = [...new Set(parts.map((part) => part.year))];
   // The years spelled out, so that the planner reads their rows alone (by index) rather than all.
   const inYears = sql.raw(`r.grain = 'Y' AND r.bucket IN (${years.map(dateLiteral).join(', ')})`);
+  // Each partner and slice once, with the periods it gave in as bits (when the periods fit in them).
+  const marked = request.periods.every((period) => period.idx < MARKED_PERIODS);
+  const periodBits = sql.raw('bit_or(1::bigint << s.idx) AS periods');
   if (years.length === parts.length) {
     // One part of a period per year (whole years, a year to date): each part reads its year's rows.
+    const from = sql`FROM year_days s JOIN ${shape.from} ON r.grain = 'Y' AND r.bucket = s.year`;
+    const conditions = [inYears, daysInside('r'), ...filters];
     return {
       ctes: [yearDaysCte],
-      active: sql`SELECT DISTINCT s.idx, r.partner_id${selectKeys(select)}
-        FROM year_days s JOIN ${shape.from} ON r.grain = 'Y' AND r.bucket = s.year
-        ${whereClause([inYears, daysInside('r'), ...filters])}`,
+      active: sql`SELECT DISTINCT s.idx, r.partner_id${selectKeys(select)} ${from} ${whereClause(conditions)}`,
       firsts,
+      marks: marked
+        ? sql`SELECT r.partner_id${selectKeys(select)}, ${periodBits} ${from} ${whereClause(conditions)}
+          GROUP BY r.partner_id${groupBy(names)}`
+        : undefined,
     };
   }
   // Several parts in a year (months, quarters): the year's rows are read once, then matched to each.
   const keyNames = sql.raw(names.map((name) => `, y.${name}`).join(''));
+  const from = sql`FROM year_days s JOIN year_rows y ON y.bucket = s.year`;
   return {
     ctes: [
       yearDaysCte,
@@ -214,9 +222,11 @@ export function rollupPartnerSource(request: FigureRequest): PartnerSource {
         SELECT r.bucket, r.partner_id, r.active_days, r.active_months${selectKeys(select)}
         FROM ${shape.from} ${whereClause([inYears, ...filters])})`,
     ],
-    active: sql`SELECT DISTINCT s.idx, y.partner_id${keyNames}
-      FROM year_days s JOIN year_rows y ON y.bucket = s.year
-      WHERE ${daysInside('y')}`,
+    active: sql`SELECT DISTINCT s.idx, y.partner_id${keyNames} ${from} WHERE ${daysInside('y')}`,
     firsts,
+    marks: marked
+      ? sql`SELECT y.partner_id${keyNames}, ${periodBits} ${from} WHERE ${daysInside('y')}
+        GROUP BY y.partner_id${keyNames}`
+      : undefined,
   };
 }
