@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { DEFAULT_PREPARED_STATEMENTS } from '@panorama/db';
 import { z } from 'zod';
 import { LOG_LEVELS } from './logging';
 
@@ -22,6 +23,7 @@ const EnvSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().max(100).default(DEFAULT_POOL_MAX),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  DATABASE_PREPARED_STATEMENTS: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_PREPARED_STATEMENTS),
   READINESS_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),

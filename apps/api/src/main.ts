@@ -21,6 +21,7 @@ async function main() {
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     poolMax: env.DATABASE_POOL_MAX,
     connectionTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
     onPoolError: (error) =>
       logger.warn({ err: error }, 'database connection error (the pool will reconnect): %s', error.message),
   });

@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { PreparingPool, StatementPreparer } from './prepared-statements';
 import { type Relations, relations } from './relations';
 
 /** The drizzle database, the same type whichever engine is underneath. */
@@ -53,6 +54,11 @@ export interface DatabaseOptions {
    * fails: with the server down, requests fail within this time instead of piling up.
    */
   connectionTimeoutMs?: number;
+  /**
+   * Most distinct statements prepared per process (see `StatementPreparer`); 0 prepares none,
+   * as a pooler that does not keep prepared statements (PgBouncer in transaction mode) needs.
+   */
+  preparedStatements?: number;
   /** Told about errors of idle pooled connections, which must never crash the process. */
   onPoolError?: (error: Error) => void;
 }
@@ -110,8 +116,12 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir ?? '.data');
 }
 
+/** Statements prepared per process unless told otherwise. */
+export const DEFAULT_PREPARED_STATEMENTS = 100;
+
 function createPool(url: string, options: DatabaseOptions, role?: string): pg.Pool {
-  const pool = new pg.Pool({
+  const limit = options.preparedStatements ?? DEFAULT_PREPARED_STATEMENTS;
+  const config: pg.PoolConfig = {
     connectionString: url,
     max: options.poolMax ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
@@ -122,7 +132,8 @@ function createPool(url: string, options: DatabaseOptions, role?: string): pg.Po
     application_name: 'panorama',
     // Set at connection start-up: every statement of every connection runs as that role.
     ...(role ? { options: `-c role=${role}` } : {}),
-  });
+  };
+  const pool = limit > 0 ? new PreparingPool(config, new StatementPreparer(limit)) : new pg.Pool(config);
   pool.on('error', (error) => options.onPoolError?.(error));
   // A connection checked out of the pool (a transaction, an import's COPY) has no listener of the
   // pool's: when its server process is terminated, its 'error' would end the whole process. The
