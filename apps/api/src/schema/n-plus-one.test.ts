@@ -108,6 +108,16 @@ interface CountsData {
   region: { contributions: { totalCount: number } };
 }
 
+/** The overview and a panorama, asked for a part or for all. */
+const PARTS = {
+  overviewAsOf: '{ overview(year: 2025) { asOf } }',
+  overviewKpis: '{ overview(year: 2025) { asOf kpis { value } } }',
+  overviewAll: `{ overview(year: 2025) { asOf kpis { value } regions { values { value } } objectives { status }
+    byIncomeStream { values { value } } trend { values { value } } pipeline { stage } } }`,
+  panoramaAsOf: '{ panorama(regionCode: "RBN", year: 2025) { asOf } }',
+  panoramaRank: '{ panorama(regionCode: "RBN", year: 2025) { rank share peers { value } } }',
+};
+
 interface Counted<TData> {
   statements: number;
   data: TData;
@@ -120,7 +130,12 @@ interface Counted<TData> {
 async function measure(
   partners: number,
   gifts: number,
-): Promise<{ nested: Counted<Nested>; flat: Counted<unknown>; counts: Counted<CountsData> }> {
+): Promise<{
+  nested: Counted<Nested>;
+  flat: Counted<unknown>;
+  counts: Counted<CountsData>;
+  parts: Record<keyof typeof PARTS, Counted<unknown>>;
+}> {
   const api = await startTestServer({ seed: (db) => insertGraph(db, partners, gifts) });
   try {
     const counter = countStatements(api.database);
@@ -130,7 +145,14 @@ async function measure(
       expect(result.errors).toBeUndefined();
       return { statements: counter.statements.length, data: result.data as TData };
     };
-    return { nested: await run<Nested>(NESTED), flat: await run(FLAT), counts: await run<CountsData>(COUNTS) };
+    const parts = {} as Record<keyof typeof PARTS, Counted<unknown>>;
+    for (const [name, document] of Object.entries(PARTS)) parts[name as keyof typeof PARTS] = await run(document);
+    return {
+      nested: await run<Nested>(NESTED),
+      flat: await run(FLAT),
+      counts: await run<CountsData>(COUNTS),
+      parts,
+    };
   } finally {
     await api.close();
   }
@@ -173,5 +195,18 @@ describe('the number of SQL statements of a query', () => {
     // The root count, and the region with its count.
     expect(small.counts.statements).toBe(2);
     expect(large.counts.statements).toBe(2);
+  });
+
+  it('computes only the parts of the overview and of a panorama that are asked', () => {
+    // The last day with data; for a panorama, the region too.
+    expect(large.parts.overviewAsOf.statements).toBe(1);
+    expect(large.parts.panoramaAsOf.statements).toBe(2);
+    expect(large.parts.overviewKpis.statements).toBeGreaterThan(1);
+    expect(large.parts.overviewAll.statements).toBeGreaterThan(large.parts.overviewKpis.statements);
+    // Rank, share and the peers' averages come from one computation of every region's figures.
+    expect(large.parts.panoramaRank.statements).toBeLessThan(large.parts.overviewAll.statements);
+    expect(large.parts.panoramaRank.data).toEqual({
+      panorama: { rank: expect.any(Number), share: expect.any(Number), peers: expect.any(Array) },
+    });
   });
 });

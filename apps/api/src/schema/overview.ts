@@ -6,8 +6,10 @@ import { MetricsRowRef } from './metric-value';
 import {
   AS_OF_DESCRIPTION,
   keyFigures,
-  loadScorecard,
+  type Part,
+  part,
   type ScorecardShape,
+  scorecard,
   scorecardFields,
   YEAR_ARGUMENT_DESCRIPTION,
 } from './scorecard';
@@ -32,7 +34,7 @@ export function checkAsOf(year: number, asOf: string | null | undefined): void {
 }
 
 interface OverviewShape extends ScorecardShape {
-  regions: MetricsRow[];
+  regions: Part<MetricsRow[]>;
 }
 
 const OverviewRef = builder.objectRef<OverviewShape>('Overview');
@@ -44,7 +46,7 @@ OverviewRef.implement({
     regions: t.field({
       type: [MetricsRowRef],
       description: 'The key figures of each region, against its targets.',
-      resolve: (o) => o.regions,
+      resolve: (o) => o.regions(),
     }),
   }),
 });
@@ -61,14 +63,15 @@ builder.queryField('overview', (t) =>
       checkYear(year);
       checkAsOf(year, requestedAsOf);
       const asOf = requestedAsOf ?? (await lastDayWithData(context.db, year));
-      const [scorecard, regions] = await Promise.all([
-        loadScorecard(context, year, asOf),
-        keyFigures(context, year, asOf, {
-          groupBy: ['REGION'],
-          metrics: ['REVENUE_USD', 'ACTIVE_PARTNERS', 'BENEFICIARIES_REACHED', 'PIPELINE_WEIGHTED_USD'],
-        }),
-      ]);
-      return { ...scorecard, regions };
+      return {
+        ...scorecard(context, year, asOf),
+        regions: part(() =>
+          keyFigures(context, year, asOf, {
+            groupBy: ['REGION'],
+            metrics: ['REVENUE_USD', 'ACTIVE_PARTNERS', 'BENEFICIARIES_REACHED', 'PIPELINE_WEIGHTED_USD'],
+          }),
+        ),
+      };
     },
   }),
 );

@@ -19,8 +19,10 @@ import { runOnce } from './run-once';
 import {
   AS_OF_DESCRIPTION,
   keyFigures,
-  loadScorecard,
+  type Part,
+  part,
   type ScorecardShape,
+  scorecard,
   scorecardFields,
   YEAR_ARGUMENT_DESCRIPTION,
 } from './scorecard';
@@ -37,13 +39,11 @@ const PEER_METRICS: MetricCode[] = [
 
 interface PanoramaShape extends ScorecardShape {
   regionCode: string;
-  peers: { metric: MetricCode; value: string | null }[];
-  rank: number;
-  regionCount: number;
-  share: number | null;
-  byCountry: MetricsRow[];
+  /** Every region's headline figures: the peers' averages, the rank and the share come from them. */
+  allRegions: Part<MetricsRow[]>;
+  byCountry: Part<MetricsRow[]>;
   /** Null when the viewer may not read the region's partner-level detail. */
-  topPartners: MetricsRow[] | null;
+  topPartners: Part<MetricsRow[] | null>;
 }
 
 const PeerFigureRef = builder.objectRef<{ metric: MetricCode; value: string | null }>('PeerFigure');
@@ -59,6 +59,11 @@ PeerFigureRef.implement({
     }),
   }),
 });
+
+/** The region's rank and share of revenue among all regions. */
+async function standing(p: PanoramaShape) {
+  return rankAndShare(await p.allRegions(), p.regionCode, 'REVENUE_USD');
+}
 
 const PanoramaRef = builder.objectRef<PanoramaShape>('Panorama');
 PanoramaRef.implement({
@@ -78,27 +83,32 @@ PanoramaRef.implement({
     peers: t.field({
       type: [PeerFigureRef],
       description: 'The average of the other regions for the headline metrics.',
-      resolve: (p) => p.peers,
+      resolve: async (p) => averageOfOthers(await p.allRegions(), p.regionCode, PEER_METRICS),
     }),
-    rank: t.exposeInt('rank', {
+    rank: t.int({
       description: 'The region’s rank by revenue among all regions, HQ included (1 = most).',
+      resolve: async (p) => (await standing(p)).rank,
     }),
-    regionCount: t.exposeInt('regionCount', { description: 'How many regions are ranked.' }),
-    share: t.exposeFloat('share', {
+    regionCount: t.int({
+      description: 'How many regions are ranked.',
+      resolve: async (p) => (await standing(p)).regionCount,
+    }),
+    share: t.float({
       nullable: true,
       description: 'The region’s share of all regions’ revenue (0 to 1); null when nobody raised anything.',
+      resolve: async (p) => (await standing(p)).share,
     }),
     byCountry: t.field({
       type: [MetricsRowRef],
       description: 'Key figures of each country office, against its targets.',
-      resolve: (p) => p.byCountry,
+      resolve: (p) => p.byCountry(),
     }),
     topPartners: t.field({
       type: [MetricsRowRef],
       nullable: true,
       description:
         'The ten partners who gave most, 1 January to asOf. Partner-level detail: null when you may not read the region’s (a REGIONAL user reading another region’s panorama).',
-      resolve: (p) => p.topPartners,
+      resolve: (p) => p.topPartners(),
     }),
     // Planned queries: they select what the request asks, the links included, in one statement.
     stories: t.drizzleField({
@@ -141,43 +151,44 @@ builder.queryField('panorama', (t) =>
       checkYear(args.year);
       checkAsOf(args.year, args.asOf);
       const regionCode = args.regionCode.trim().toUpperCase();
-      if (!(await context.loaders.region.load(regionCode))) {
+      const { year } = args;
+      // The region is checked while the last day with data is looked up.
+      const [region, asOf] = await Promise.all([
+        context.loaders.region.load(regionCode),
+        args.asOf ?? lastDayWithData(context.db, year),
+      ]);
+      if (!region) {
         const known = (await context.db.query.regions.findMany({ orderBy: { code: 'asc' } })).map((r) => r.code);
         throw new GraphQLError(`Unknown region code ${args.regionCode}. Known: ${known.join(', ')}.`, {
           extensions: { code: 'BAD_USER_INPUT', argument: 'regionCode' },
         });
       }
-      const { year } = args;
-      const asOf = args.asOf ?? (await lastDayWithData(context.db, year));
       const filter = { regionCodes: [regionCode] };
-      const [scorecard, allRegions, byCountry, topPartners] = await Promise.all([
-        loadScorecard(context, year, asOf, regionCode),
-        keyFigures(context, year, asOf, { groupBy: ['REGION'], metrics: PEER_METRICS }),
-        keyFigures(context, year, asOf, {
-          filter,
-          groupBy: ['COUNTRY'],
-          metrics: ['REVENUE_USD', 'ACTIVE_PARTNERS', 'BENEFICIARIES_REACHED'],
-        }),
-        mayReadDetail(context.viewer, regionCode)
-          ? computeRows(context.db, {
-              metrics: ['REVENUE_USD', 'CONTRIBUTION_COUNT'],
-              from: `${year}-01-01`,
-              to: asOf,
-              groupBy: ['PARTNER'],
-              filter,
-              compare: ['PREVIOUS_YEAR'],
-              orderBy: [{ by: { metric: 'REVENUE_USD' }, direction: 'desc' }],
-              limit: 10,
-            })
-          : null,
-      ]);
       return {
-        ...scorecard,
+        ...scorecard(context, year, asOf, regionCode),
         regionCode,
-        peers: averageOfOthers(allRegions, regionCode, PEER_METRICS),
-        ...rankAndShare(allRegions, regionCode, 'REVENUE_USD'),
-        byCountry,
-        topPartners,
+        allRegions: part(() => keyFigures(context, year, asOf, { groupBy: ['REGION'], metrics: PEER_METRICS })),
+        byCountry: part(() =>
+          keyFigures(context, year, asOf, {
+            filter,
+            groupBy: ['COUNTRY'],
+            metrics: ['REVENUE_USD', 'ACTIVE_PARTNERS', 'BENEFICIARIES_REACHED'],
+          }),
+        ),
+        topPartners: part(async () =>
+          mayReadDetail(context.viewer, regionCode)
+            ? computeRows(context.db, {
+                metrics: ['REVENUE_USD', 'CONTRIBUTION_COUNT'],
+                from: `${year}-01-01`,
+                to: asOf,
+                groupBy: ['PARTNER'],
+                filter,
+                compare: ['PREVIOUS_YEAR'],
+                orderBy: [{ by: { metric: 'REVENUE_USD' }, direction: 'desc' }],
+                limit: 10,
+              })
+            : null,
+        ),
       };
     },
   }),

@@ -78,39 +78,55 @@ export function objectiveProgress(kpis: readonly MetricValue[]): ObjectiveProgre
   });
 }
 
-/** What the overview and a panorama share: a year's scorecard as of a day, for one scope. */
+/** A part of an answer, computed the first time a field asks for it and once only. */
+export type Part<T> = () => Promise<T>;
+
+export function part<T>(compute: () => Promise<T>): Part<T> {
+  let computed: Promise<T> | undefined;
+  return () => {
+    computed ??= compute();
+    return computed;
+  };
+}
+
+/**
+ * What the overview and a panorama share: a year's scorecard as of a day, for one scope. Each
+ * part is computed when the query asks for it (the parts asked run side by side).
+ */
 export interface ScorecardShape {
   year: number;
   asOf: string;
-  kpis: MetricsRow;
-  byIncomeStream: MetricsRow[];
-  trend: MetricsRow[];
-  objectives: ObjectiveProgressShape[];
-  pipeline: PipelineStage[];
+  kpis: Part<MetricsRow>;
+  byIncomeStream: Part<MetricsRow[]>;
+  trend: Part<MetricsRow[]>;
+  pipeline: Part<PipelineStage[]>;
 }
 
-/** Loads a year's scorecard: key figures, income streams, the monthly trend, objectives and pipeline. */
-export async function loadScorecard(
-  context: Context,
-  year: number,
-  asOf: string,
-  regionCode?: string,
-): Promise<ScorecardShape> {
+/** A year's scorecard: key figures, income streams, the monthly trend, objectives and pipeline. */
+export function scorecard(context: Context, year: number, asOf: string, regionCode?: string): ScorecardShape {
   const filter = regionCode ? { regionCodes: [regionCode] } : undefined;
-  const [[kpis], byIncomeStream, trend, pipeline] = await Promise.all([
-    keyFigures(context, year, asOf, { filter }),
-    keyFigures(context, year, asOf, { filter, groupBy: ['INCOME_STREAM'], metrics: ['REVENUE_USD'] }),
-    computeRows(context.db, {
-      metrics: ['REVENUE_USD'],
-      ...yearPeriod(year),
-      grain: 'MONTH',
-      filter,
-      compare: ['PREVIOUS_YEAR', 'TARGET'],
+  return {
+    year,
+    asOf,
+    kpis: part(async () => {
+      const [kpis] = await keyFigures(context, year, asOf, { filter });
+      if (!kpis) throw new Error('no key figures');
+      return kpis;
     }),
-    pipelineByStage(context.db, yearPeriod(year), regionCode),
-  ]);
-  if (!kpis) throw new Error('no key figures');
-  return { year, asOf, kpis, byIncomeStream, trend, objectives: objectiveProgress(kpis.values), pipeline };
+    byIncomeStream: part(() =>
+      keyFigures(context, year, asOf, { filter, groupBy: ['INCOME_STREAM'], metrics: ['REVENUE_USD'] }),
+    ),
+    trend: part(() =>
+      computeRows(context.db, {
+        metrics: ['REVENUE_USD'],
+        ...yearPeriod(year),
+        grain: 'MONTH',
+        filter,
+        compare: ['PREVIOUS_YEAR', 'TARGET'],
+      }),
+    ),
+    pipeline: part(() => pipelineByStage(context.db, yearPeriod(year), regionCode)),
+  };
 }
 
 type FieldBuilder<Shape> = PothosSchemaTypes.ObjectFieldBuilder<
@@ -126,27 +142,27 @@ export function scorecardFields<Shape extends ScorecardShape>(t: FieldBuilder<Sh
     kpis: t.field({
       type: [MetricValueRef],
       description: `Every catalog metric, 1 January to asOf, vs the same days a year earlier and ${target}.`,
-      resolve: (card) => card.kpis.values,
+      resolve: async (card) => (await card.kpis()).values,
     }),
     byIncomeStream: t.field({
       type: [MetricsRowRef],
       description: 'Revenue by income stream, 1 January to asOf, vs the same days a year earlier.',
-      resolve: (card) => card.byIncomeStream,
+      resolve: (card) => card.byIncomeStream(),
     }),
     trend: t.field({
       type: [MetricsRowRef],
       description: 'Revenue month by month over the year, with the same month a year earlier as `previous`.',
-      resolve: (card) => card.trend,
+      resolve: (card) => card.trend(),
     }),
     objectives: t.field({
       type: [ObjectiveProgressRef],
       description: 'Progress per strategy objective.',
-      resolve: (card) => card.objectives,
+      resolve: async (card) => objectiveProgress((await card.kpis()).values),
     }),
     pipeline: t.field({
       type: [PipelineStageRef],
       description: 'Opportunities expected to close in the year, by stage.',
-      resolve: (card) => card.pipeline,
+      resolve: (card) => card.pipeline(),
     }),
   };
 }
