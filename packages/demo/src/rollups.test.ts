@@ -193,4 +193,22 @@ describe('the rollups answer as the fact tables do', () => {
       }
     }
   });
+
+  it('for a region: its row among all regions is its key figures filtered alone (a panorama reads them so)', async () => {
+    for (const [year, asOf] of [
+      [2025, '2025-06-15'],
+      [2024, '2024-02-29'],
+    ] as const) {
+      const regions = await computeKeyFigures(database.db, { year, asOf, groupBy: ['REGION'] });
+      expect(regions.length).toBeGreaterThan(1);
+      for (const row of regions) {
+        const [alone] = await computeKeyFigures(database.db, {
+          year,
+          asOf,
+          filter: { regionCodes: [row.regionCode ?? ''] },
+        });
+        expect(row.values, `${asOf} ${row.regionCode}`).toEqual(alone?.values);
+      }
+    }
+  });
 });

@@ -164,10 +164,15 @@ builder.queryField('panorama', (t) =>
         });
       }
       const filter = { regionCodes: [regionCode] };
+      const card = scorecard(context, year, asOf, regionCode);
+      // Every metric of every region: the peers, rank and share, and this region's own key
+      // figures (its row is what the region's figures filtered alone would be).
+      const allRegions = part(() => keyFigures(context, year, asOf, { groupBy: ['REGION'] }));
       return {
-        ...scorecard(context, year, asOf, regionCode),
+        ...card,
+        kpis: part(async () => (await allRegions()).find((row) => row.regionCode === regionCode) ?? card.kpis()),
         regionCode,
-        allRegions: part(() => keyFigures(context, year, asOf, { groupBy: ['REGION'], metrics: PEER_METRICS })),
+        allRegions,
         byCountry: part(() =>
           keyFigures(context, year, asOf, {
             filter,
