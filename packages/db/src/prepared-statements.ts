@@ -9,27 +9,28 @@ import pg from 'pg';
  * connections' plan caches stay small whatever is asked; the rest run unprepared as before.
  */
 export class StatementPreparer {
-  private readonly counts = new Map<string, number>();
+  /** Texts seen once and not prepared yet, by a digest (texts can be long). */
+  private readonly seen = new Set<string>();
   private readonly names = new Map<string, string>();
 
   constructor(
     readonly limit: number,
     /** Texts counted before the count starts again: one-off statements do not pile up. */
-    private readonly window = 2_000,
+    private readonly window = 10_000,
   ) {}
 
   /** The name to prepare `text` under, or undefined to run it unprepared. */
   nameFor(text: string): string | undefined {
     const known = this.names.get(text);
     if (known !== undefined || this.names.size >= this.limit || !PREPARABLE.test(text)) return known;
-    const count = (this.counts.get(text) ?? 0) + 1;
-    if (count < 2) {
-      if (this.counts.size >= this.window) this.counts.clear();
-      this.counts.set(text, count);
+    const digest = createHash('sha256').update(text).digest('hex').slice(0, 24);
+    if (!this.seen.has(digest)) {
+      if (this.seen.size >= this.window) this.seen.clear();
+      this.seen.add(digest);
       return undefined;
     }
-    this.counts.delete(text);
-    const name = `panorama_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    this.seen.delete(digest);
+    const name = `panorama_${digest}`;
     this.names.set(text, name);
     return name;
   }
