@@ -280,7 +280,8 @@ describe('an ADMIN', () => {
     expect(text).toContain('Email: must be an email address');
     expect(text).toContain('First password: must have at least 12 characters');
     expect(text).toContain('Region: a REGIONAL user needs exactly one region');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+    // The focus moves once the summary is drawn.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
     expect(await page.getByLabel('Email', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Name', { exact: true }).getAttribute('aria-invalid')).toBeNull();
 
@@ -391,6 +392,8 @@ describe('signing out', () => {
     const page = await signedInPage(LEADERSHIP);
     await page.goto('/?year=2024');
     await expectHeading(page, 'Overview');
+    // Every question of the page answered: the map asks its own once the overview is drawn.
+    await page.locator('path.choropleth__country:not(.choropleth__country--empty)').first().waitFor();
     await page.waitForLoadState('networkidle');
     const cookie = await sessionCookieOf(page);
     // Signed out elsewhere (another tab, an expiry): the session stops working at once.
