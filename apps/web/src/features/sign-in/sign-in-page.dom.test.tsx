@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
@@ -111,7 +111,8 @@ describe('the sign-in page', () => {
     open('/partners?year=2024', api.fetch);
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
     const email = screen.getByLabelText('Email');
-    expect(document.activeElement).toBe(email);
+    // Focused once the page has settled: awaited, not read the moment the heading shows.
+    await waitFor(() => expect(document.activeElement).toBe(email));
     expect(screen.getByLabelText('Password').getAttribute('type')).toBe('password');
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
     expect(document.title).toBe('Sign in · Panorama');
