@@ -280,10 +280,8 @@ describe('an ADMIN', () => {
     expect(text).toContain('Email: must be an email address');
     expect(text).toContain('First password: must have at least 12 characters');
     expect(text).toContain('Region: a REGIONAL user needs exactly one region');
-    // The focus moves on a frame after the summary is drawn: awaited (it came late in full runs here).
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')), { timeout: 15_000 })
-      .toBe('alert');
+    // The focus moves once the summary is drawn.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
     expect(await page.getByLabel('Email', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Name', { exact: true }).getAttribute('aria-invalid')).toBeNull();
 

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { useFocusAfterRender } from '../../components/focus/use-focus-after-render';
 import { useT } from '../../i18n/language-provider';
 import { readFragment } from '../../lib/graphql';
 import { FormField, ProblemSummary, problemsByField } from '../settings/form-field';
@@ -28,6 +29,7 @@ export function CreateUserForm({ onCreated }: CreateUserFormProps) {
   const [{ fetching }, createUser] = useMutation(UsersPage_CreateUser);
   const [regions] = useQuery({ query: UsersPage_Regions });
   const summaryRef = useRef<HTMLDivElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const labels: Record<Field, string> = {
     name: t('users.name'),
     email: t('users.email'),
@@ -46,7 +48,7 @@ export function CreateUserForm({ onCreated }: CreateUserFormProps) {
       ...FIELDS.flatMap((field) => (byField[field] ? [`${labels[field]}: ${byField[field]}`] : [])),
       ...others,
     ]);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    focusAfterRender(summaryRef);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {

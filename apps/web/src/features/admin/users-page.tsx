@@ -4,6 +4,7 @@ import { Badge } from '../../components/badge/badge';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
 import { DataTable } from '../../components/data-table/data-table';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
+import { useFocusAfterRender } from '../../components/focus/use-focus-after-render';
 import { ErrorState } from '../../components/query-state/query-state';
 import { useT } from '../../i18n/language-provider';
 import type { Translate } from '../../i18n/translate';
@@ -56,6 +57,7 @@ export function UsersPage() {
   const [result, reexecute] = useQuery({ query: UsersPage_Users });
   const [notice, setNotice] = useState('');
   const noticeRef = useRef<HTMLParagraphElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const users = useMemo(() => (result.data ? readFragment(UserFields, result.data.users) : NO_USERS), [result.data]);
   const columns = useMemo(() => userColumns(t), [t]);
@@ -70,7 +72,7 @@ export function UsersPage() {
         onCreated={(user) => {
           setNotice(t('users.created', { name: user.name, email: user.email }));
           refresh();
-          requestAnimationFrame(() => noticeRef.current?.focus());
+          focusAfterRender(noticeRef);
         }}
       />
       <div role="status">

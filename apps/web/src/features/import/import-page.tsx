@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
+import { useFocusAfterRender } from '../../components/focus/use-focus-after-render';
 import { formatNumber } from '../../components/format/number';
 import { LoadingState } from '../../components/query-state/query-state';
 import { SearchLink } from '../../components/search-link/search-link';
@@ -82,6 +83,7 @@ function ImportForm({ regionCode }: { regionCode: string | null }) {
   const outcomeHeading = useRef<HTMLHeadingElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const ids = { kind: useId(), file: useId(), fileInfo: useId(), run: useId(), skip: useId(), skipHint: useId() };
 
   /** Forgets the answer shown (and any request in flight): it was for another file, kind or option. */
@@ -256,7 +258,7 @@ function ImportForm({ regionCode }: { regionCode: string | null }) {
           onCancel={() => {
             setConfirming(false);
             // Once the dialog has closed: until then, the page behind it is inert.
-            requestAnimationFrame(() => importButton.current?.focus());
+            focusAfterRender(importButton);
           }}
         >
           <p>{t('import.confirm.body', { kind: kindInSentence(t, kind) })}</p>

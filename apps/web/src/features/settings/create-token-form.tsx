@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useMutation } from 'urql';
+import { useFocusAfterRender } from '../../components/focus/use-focus-after-render';
 import { isoDay } from '../../components/format/timestamp';
 import { useT } from '../../i18n/language-provider';
 import { readFragment } from '../../lib/graphql';
@@ -31,6 +32,7 @@ export function CreateTokenForm({ onCreated, autoFocus = false }: CreateTokenFor
   const [summary, setSummary] = useState<string[]>([]);
   const [{ fetching }, createToken] = useMutation(TokensPage_CreateToken);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const nameRef = useRef<HTMLInputElement>(null);
   const labels: Record<Field, string> = { name: t('tokens.name'), expiresAt: t('tokens.expiresAt') };
 
@@ -40,7 +42,7 @@ export function CreateTokenForm({ onCreated, autoFocus = false }: CreateTokenFor
       ...FIELDS.flatMap((field) => (byField[field] ? [`${labels[field]}: ${byField[field]}`] : [])),
       ...others,
     ]);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    focusAfterRender(summaryRef);
   }
 
   useEffect(() => {

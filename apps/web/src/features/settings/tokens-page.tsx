@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { type DataColumn, dataColumns } from '../../components/data-table/columns';
 import { DataTable } from '../../components/data-table/data-table';
 import { useDocumentTitle } from '../../components/document-title/use-document-title';
+import { useFocusAfterRender } from '../../components/focus/use-focus-after-render';
 import { formatTimestamp } from '../../components/format/timestamp';
 import { ErrorState } from '../../components/query-state/query-state';
 import { useT } from '../../i18n/language-provider';
@@ -113,6 +114,7 @@ export function TokensPage() {
   const [notice, setNotice] = useState('');
   const [dismissed, setDismissed] = useState(false);
   const noticeRef = useRef<HTMLParagraphElement>(null);
+  const focusAfterRender = useFocusAfterRender();
 
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const tokens = useMemo(
@@ -129,7 +131,7 @@ export function TokensPage() {
     const opener = revoking?.opener;
     setRevoking(null);
     // Once the dialog has closed: until then, the page behind it is inert.
-    requestAnimationFrame(() => opener?.focus());
+    focusAfterRender(opener);
   }
 
   async function confirmRevocation() {
@@ -144,7 +146,7 @@ export function TokensPage() {
     setNotice(t('tokens.revokedNotice', { name: token.name }));
     refresh();
     // The button is gone with the token's revocation: the focus goes to the notice that says so.
-    requestAnimationFrame(() => noticeRef.current?.focus());
+    focusAfterRender(noticeRef);
   }
 
   return (
