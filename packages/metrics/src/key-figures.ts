@@ -6,6 +6,7 @@ import { computeMetrics, computeRows, computeTargets, prepareTargets } from './e
 import { emptyValue } from './evaluate';
 import { yearPeriod } from './periods';
 import type { Dimension, GroupKeys, MetricsFilter, MetricsRow, MetricValue, TargetStatus } from './query';
+import { sortRows } from './row-order';
 import { attainmentOf, statusOf } from './status';
 import { isRateMetric } from './targets-of-rows';
 
@@ -39,7 +40,8 @@ function keyOf(row: GroupKeys): string {
 /**
  * The key figures of a year as of a day, as leadership reads them: the value from 1 January to
  * `asOf`, compared with the same days a year earlier, against the whole year's target, with the
- * status by the pace rule at `asOf`. Groups with a target and no data by `asOf` appear with zeros.
+ * status by the pace rule at `asOf`. Groups with a target and no data by `asOf` appear with zeros,
+ * among the others: the rows are in the order of their group keys (regions by code).
  */
 export async function computeKeyFigures(db: Database, request: KeyFigureRequest): Promise<MetricsRow[]> {
   const metrics = request.metrics ?? METRIC_CODES;
@@ -55,7 +57,7 @@ export async function computeKeyFigures(db: Database, request: KeyFigureRequest)
   ]);
   const targets = await computeTargets(db, prepared, measured);
   const byKey = new Map(measured.map((row) => [keyOf(row), row]));
-  return targets.map(({ keys, targets: rowTargets }) => {
+  const rows = targets.map(({ keys, targets: rowTargets }) => {
     const row: MetricsRow = byKey.get(keyOf(keys)) ?? {
       ...keys,
       period: null,
@@ -83,6 +85,7 @@ export async function computeKeyFigures(db: Database, request: KeyFigureRequest)
       }),
     };
   });
+  return sortRows(rows, [], request.groupBy ?? []);
 }
 
 /** A row's figure for one metric. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricCode } from './catalog';
 import { computeMetrics } from './engine';
 import { loadHandData } from './hand-data.fixture';
+import { computeKeyFigures } from './key-figures';
 import type { MetricsQuery, MetricsRow, MetricValue } from './query';
 
 let database: TestDatabase;
@@ -257,6 +258,15 @@ describe('targets, attainment and status', () => {
     });
     const hq = result.rows.find((row) => row.regionCode === 'HQ');
     expect(figure(hq, 'REVENUE_USD')).toMatchObject({ value: '0.10', target: null, attainment: null, status: null });
+  });
+
+  it('lists key figures by region in code order, regions with a target and no data yet among the others', async () => {
+    // On 1 January 2024 only RBN has given; RBB (quarter targets: 300 for the year) and RBD have
+    // 2024 targets and nothing yet.
+    const rows = await computeKeyFigures(database.db, { year: 2024, asOf: '2024-01-01', groupBy: ['REGION'] });
+    expect(rows.map((row) => row.regionCode)).toEqual(['RBB', 'RBD', 'RBN']);
+    expect(figure(rows[2], 'REVENUE_USD').value).toBe('50.00');
+    expect(figure(rows[0], 'REVENUE_USD')).toMatchObject({ value: '0', target: '300.00' });
   });
 
   it('takes a rate’s target as it is, never prorated, and none for several scopes', async () => {

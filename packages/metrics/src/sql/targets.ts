@@ -100,7 +100,8 @@ export async function targetedScopes(
     sql`SELECT DISTINCT t.scope_code, coalesce(t.region_code, co.region_code) AS region_code
       FROM targets t LEFT JOIN countries co ON co.iso3 = t.country_iso3
       WHERE t.scope_type = ${request.scopeType} AND t.metric_code IN (${list(request.metrics)})
-        AND t.year BETWEEN ${request.fromYear} AND ${request.toYear}`,
+        AND t.year BETWEEN ${request.fromYear} AND ${request.toYear}
+      ORDER BY 1, 2`,
   );
   return rows.map((row) => ({ scopeCode: String(row.scope_code), regionCode: String(row.region_code) }));
 }
