@@ -10,23 +10,48 @@ export interface Period {
   to: string;
 }
 
-const DAY_MS = 86_400_000;
+/*
+ * Dates are counted as days since 1970-01-01 in the proleptic Gregorian calendar, with integer
+ * arithmetic only (H. Hinnant's civil-date algorithms, in 400-year eras of 146,097 days): every
+ * status and period of an answer goes through these, and Date objects with their ISO strings
+ * cost more than the rest of the arithmetic. A date past its month (2025-02-30) counts on into
+ * the next month, as Date.UTC does; isIsoDate turns it away.
+ */
 
-function toUtc(isoDate: string): Date {
-  return new Date(`${isoDate}T00:00:00Z`);
+/** Days from 1970-01-01 to `isoDate` (`YYYY-MM-DD`). */
+function dayNumber(isoDate: string): number {
+  const month = Number(isoDate.slice(5, 7));
+  const year = Number(isoDate.slice(0, 4)) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + Number(isoDate.slice(8, 10)) - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
-function toIso(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** The ISO date (`YYYY-MM-DD`) `days` days after 1970-01-01. */
+function isoDayOf(days: number): string {
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return formatIsoDate(year, month, day);
 }
 
 export function addDays(isoDate: string, days: number): string {
-  return toIso(new Date(toUtc(isoDate).getTime() + days * DAY_MS));
+  return isoDayOf(dayNumber(isoDate) + days);
 }
 
 /** Days from `from` to `to`, both included. */
 export function daysIn(period: Period): number {
-  return Math.round((toUtc(period.to).getTime() - toUtc(period.from).getTime()) / DAY_MS) + 1;
+  return dayNumber(period.to) - dayNumber(period.from) + 1;
 }
 
 export function yearOf(isoDate: string): number {
@@ -37,8 +62,12 @@ function monthOf(isoDate: string): number {
   return Number(isoDate.slice(5, 7));
 }
 
+function formatIsoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+}
+
 function lastDayOfMonth(year: number, month: number): string {
-  return toIso(new Date(Date.UTC(year, month, 0)));
+  return addDays(month === 12 ? formatIsoDate(year + 1, 1, 1) : formatIsoDate(year, month + 1, 1), -1);
 }
 
 function pad(value: number): string {
@@ -138,5 +167,5 @@ export function overlapDays(period: Period, within: Period): number {
 
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  return toIso(toUtc(value)) === value;
+  return isoDayOf(dayNumber(value)) === value;
 }
