@@ -119,10 +119,12 @@ describe('the rollups answer as the fact tables do', () => {
     const counts = (await database.db.execute(sql`
       SELECT (SELECT count(*)::int FROM contribution_totals) AS totals,
              (SELECT count(*)::int FROM partner_activity_by_region) AS activity,
+             (SELECT count(*)::int FROM partner_days) AS days,
              (SELECT count(*)::int FROM impact_totals) AS impact`)) as unknown as { rows: Record<string, number>[] };
     expect(counts.rows[0]).toEqual({
       totals: expect.any(Number),
       activity: expect.any(Number),
+      days: expect.any(Number),
       impact: expect.any(Number),
     });
     expect(Math.min(...Object.values(counts.rows[0] ?? {}))).toBeGreaterThan(0);

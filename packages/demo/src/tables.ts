@@ -37,5 +37,8 @@ export const ROLLUP_TABLES = [
   'contribution_totals_by_region',
   'partner_activity',
   'partner_activity_by_region',
+  'partner_days_by_country',
+  'partner_days_by_region',
+  'partner_days',
   'impact_totals',
 ] as const;

@@ -32,6 +32,9 @@ const ROLLUPS = {
   contribution_totals_by_region: 'grain, bucket, region_code, income_stream, partner_type, kind',
   partner_activity: 'grain, bucket, region_code, partner_id, income_stream, objective_code, kind, country_iso3',
   partner_activity_by_region: 'grain, bucket, region_code, partner_id, income_stream, kind',
+  partner_days_by_country: 'grain, bucket, region_code, country_iso3, partner_id',
+  partner_days_by_region: 'grain, bucket, region_code, partner_id',
+  partner_days: 'grain, bucket, partner_id',
   impact_totals: 'grain, bucket, metric_code, region_code, objective_code, country_iso3',
 };
 
@@ -43,7 +46,7 @@ async function rows(query: string): Promise<Record<string, unknown>[]> {
 async function rollupContents() {
   const contents: Record<string, unknown[]> = {};
   for (const [table, key] of Object.entries(ROLLUPS)) {
-    const days = table.startsWith('partner_activity') ? ', active_days::text AS active_days' : '';
+    const days = table.startsWith('partner_') ? ', active_days::text AS active_days' : '';
     contents[table] = await rows(`SELECT *${days} FROM ${table} ORDER BY ${key}`);
   }
   return contents;
@@ -182,6 +185,34 @@ describe('rollups kept in step by every write', () => {
     expect(await total({ metrics: ['ACTIVE_PARTNERS'], from: '2023-01-01', to: '2023-12-31' }, 'ACTIVE_PARTNERS')).toBe(
       '1',
     );
+  });
+
+  it('changes an amount alone: the sums move, the partners’ days and first days stay', async () => {
+    const lastDay = { from: '2024-12-31', to: '2024-12-31' };
+    const revenue = async () => total({ metrics: ['REVENUE_USD'], ...lastDay }, 'REVENUE_USD');
+    expect(await revenue()).toBe('0.10');
+    await db.execute(sql`UPDATE contributions SET amount_usd = 5.00 WHERE external_ref = 'c4'`);
+    await expectRollupsInStep();
+    expect(await revenue()).toBe('5.00');
+    expect(await total({ metrics: ['ACTIVE_PARTNERS'], ...lastDay }, 'ACTIVE_PARTNERS')).toBe('1');
+    await db.execute(sql`UPDATE contributions SET amount_usd = 0.10 WHERE external_ref = 'c4'`);
+    await expectRollupsInStep();
+    expect(await revenue()).toBe('0.10');
+  });
+
+  it('keeps a day a partner still gave on when one of that day’s gifts goes, with no country too', async () => {
+    await db.execute(sql`INSERT INTO contributions (external_ref, date, amount_usd, income_stream, kind, partner_id,
+        objective_code, region_code, country_iso3)
+      VALUES ('d1', '2022-03-15', '1.00', 'INDIVIDUAL_GIVING', 'CASH', ${ids.gamma}, 'INC_INDIVIDUAL', 'HQ', NULL),
+             ('d2', '2022-03-15', '2.00', 'INDIVIDUAL_GIVING', 'IN_KIND', ${ids.gamma}, 'INC_INDIVIDUAL', 'HQ', NULL)`);
+    await db.execute(sql`DELETE FROM contributions WHERE external_ref = 'd1'`);
+    await expectRollupsInStep();
+    const day = { metrics: ['ACTIVE_PARTNERS'] as MetricCode[], from: '2022-03-15', to: '2022-03-15' };
+    expect(await total(day, 'ACTIVE_PARTNERS')).toBe('1');
+    expect(await byGroup({ ...day, groupBy: ['COUNTRY'] }, 'ACTIVE_PARTNERS', 'countryIso3')).toEqual({ null: '1' });
+    await db.execute(sql`DELETE FROM contributions WHERE external_ref = 'd2'`);
+    await expectRollupsInStep();
+    expect(await total(day, 'ACTIVE_PARTNERS')).toBe('0');
   });
 
   it('takes an import’s INSERT … SELECT and UPDATE … FROM, with a new partner', async () => {
