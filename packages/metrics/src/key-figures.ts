@@ -7,6 +7,7 @@ import { emptyValue } from './evaluate';
 import { yearPeriod } from './periods';
 import type { Dimension, GroupKeys, MetricsFilter, MetricsRow, MetricValue, TargetStatus } from './query';
 import { sortRows } from './row-order';
+import { dateLiteral, valueSql } from './sql/literals';
 import { attainmentOf, statusOf } from './status';
 import { isRateMetric } from './targets-of-rows';
 
@@ -21,13 +22,14 @@ export interface KeyFigureRequest {
 /** The last day with a contribution or an impact record in `year`; 31 December when there is none. */
 export async function lastDayWithData(db: Database, year: number, regionCode?: string): Promise<string> {
   const { from, to } = yearPeriod(year);
-  const region = regionCode ? sql` AND region_code = ${regionCode}` : sql``;
+  const region = regionCode ? sql` AND region_code = ${valueSql(regionCode)}` : sql``;
+  const days = sql.raw(`date BETWEEN ${dateLiteral(from)} AND ${dateLiteral(to)}`);
   const rows = await selectRows<{ day: string | null }>(
     db,
     sql`
     SELECT greatest(
-      (SELECT max(date) FROM contributions WHERE date BETWEEN ${from} AND ${to}${region}),
-      (SELECT max(date) FROM impact_records WHERE date BETWEEN ${from} AND ${to}${region}))::text AS day`,
+      (SELECT max(date) FROM contributions WHERE ${days}${region}),
+      (SELECT max(date) FROM impact_records WHERE ${days}${region}))::text AS day`,
   );
   return rows[0]?.day ?? to;
 }

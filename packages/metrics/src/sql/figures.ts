@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { MetricCode } from '../catalog';
 import type { Period } from '../periods';
 import type { Dimension, MetricsFilter } from '../query';
-import { valuesCte } from './literals';
+import { valueList, valuesCte } from './literals';
 import { filterConditions, keyColumns, SOURCES, type SourceShape, type SourceTable, whereClause } from './sources';
 
 export interface IndexedPeriod extends Period {
@@ -143,11 +143,10 @@ export async function impactFigures(
 ): Promise<FigureRow[]> {
   if (request.metrics.length === 0) return [];
   const { select, names } = textKeys('impact_records', request.dimensions);
-  const codes = sql.join(
-    request.metrics.map((code) => sql`${code}`),
-    sql`, `,
-  );
-  const conditions = [sql`ir.metric_code IN (${codes})`, ...filterConditions('impact_records', request.filter)];
+  const conditions = [
+    sql`ir.metric_code IN (${valueList(request.metrics)})`,
+    ...filterConditions('impact_records', request.filter),
+  ];
   const rows = await run(
     db,
     sql`WITH ${periodsCte(request.periods)}

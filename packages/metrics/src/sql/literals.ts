@@ -31,6 +31,25 @@ export function grainLiteral(grain: string): string {
   return literal({ grain });
 }
 
+/** Codes (regions, countries, metrics, enum values) as the reference data spells them. */
+const CODE = /^[A-Za-z0-9_]{1,64}$/;
+
+/**
+ * One value of a filter or a lookup inlined as a literal when it is a plain code or a safe
+ * integer, else sent as a parameter. A statement with no parameters keeps its plan once
+ * prepared; one with parameters is planned again at every run (custom plans), which cost as much
+ * as running the small statements on the rollups.
+ */
+export function valueSql(value: string | number): SQL {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? sql.raw(String(value)) : sql`${value}`;
+  return CODE.test(value) ? sql.raw(`'${value}'`) : sql`${value}`;
+}
+
+/** `a, b, c` of `valueSql`s. */
+export function valueList(values: readonly (string | number)[]): SQL {
+  return sql.join(values.map(valueSql), sql.raw(', '));
+}
+
 /** `name(columns) AS (VALUES (…), (…))`. */
 export function valuesCte(name: string, columns: readonly string[], rows: readonly Literal[][]): SQL {
   const body = rows.map((row) => `(${row.map(literal).join(', ')})`).join(', ');

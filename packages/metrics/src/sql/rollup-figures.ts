@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { MetricCode } from '../catalog';
 import { bucketStarts, coverage, yearDays } from './coverage';
 import { type FigureQuery, type FigureRequest, groupBy, selectKeys, textKeys } from './figures';
-import { dateLiteral, grainLiteral, type Literal, valuesCte } from './literals';
+import { dateLiteral, grainLiteral, type Literal, valueList, valuesCte } from './literals';
 import { MARKED_PERIODS, type PartnerSource } from './partner-figures';
 import { contributionSumsRollup, IMPACT_TOTALS, partnerActivityRollup, type Rollup, rollupShape } from './rollups';
 import { filterConditions, SOURCES, type SourceShape, whereClause } from './sources';
@@ -131,10 +131,7 @@ export function contributionSumsQuery(request: FigureRequest, metrics: readonly 
 
 /** Sums of impact and enabler records of the metrics asked for. */
 export function impactQuery(request: FigureRequest & { metrics: readonly MetricCode[] }): FigureQuery {
-  const codes = sql.join(
-    request.metrics.map((code) => sql`${code}`),
-    sql`, `,
-  );
+  const codes = valueList(request.metrics);
   const { ctes, union, names } = slicesOf(request, {
     name: 'impact',
     rollup: IMPACT_TOTALS,

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { MetricDefinition } from '../catalog';
 import type { Dimension, MetricsFilter } from '../query';
+import { valueList, valueSql } from './literals';
 
 /** The fact tables metrics are computed from. */
 export type SourceTable = 'contributions' | 'impact_records' | 'opportunities';
@@ -101,18 +102,13 @@ export function filterConditions(table: SourceTable | SourceShape, filter: Metri
   const conditions: SQL[] = [];
   for (const name of activeFilters(filter)) {
     if (name === 'kind') {
-      conditions.push(sql`${sql.raw(`${source.alias}.kind`)} = ${filter?.kind}`);
+      conditions.push(sql`${sql.raw(`${source.alias}.kind`)} = ${valueSql(filter?.kind ?? '')}`);
       continue;
     }
     const column = source.dimensions[FILTER_DIMENSION[name]];
     const values = (filter?.[name] ?? []) as readonly (string | number)[];
     if (!column || values.length === 0) continue;
-    conditions.push(
-      sql`${column} IN (${sql.join(
-        values.map((value) => sql`${value}`),
-        sql`, `,
-      )})`,
-    );
+    conditions.push(sql`${column} IN (${valueList(values)})`);
   }
   return conditions;
 }

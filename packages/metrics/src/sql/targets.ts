@@ -2,19 +2,13 @@ import { type Database, selectRows } from '@panorama/db';
 import { type SQL, sql } from 'drizzle-orm';
 import type { MetricCode } from '../catalog';
 import { type IndexedPeriod, periodsCte } from './figures';
+import { valueList, valueSql } from './literals';
 
 /** `${periodIdx}|${scopeCode}|${metric}` → the target of that period, as an exact decimal string. */
 export type TargetMap = Map<string, string>;
 
 export function targetKey(idx: number, scopeCode: string, metric: string): string {
   return `${idx}|${scopeCode}|${metric}`;
-}
-
-function list(values: readonly string[]): SQL {
-  return sql.join(
-    values.map((value) => sql`${value}`),
-    sql`, `,
-  );
 }
 
 type Row = Record<string, string | number | null>;
@@ -48,7 +42,7 @@ function additiveTargets(metrics: readonly MetricCode[], scopeCodes: readonly st
                    ELSE (make_date(t.year, t.quarter * 3 - 2, 1) + interval '3 months' - interval '1 day')::date END AS t_to,
               bool_or(t.quarter IS NOT NULL) OVER (PARTITION BY t.metric_code, t.scope_code, t.year) AS year_has_quarters
             FROM targets t
-            WHERE t.metric_code IN (${list(metrics)}) AND t.scope_code IN (${list(scopeCodes)})) t
+            WHERE t.metric_code IN (${valueList(metrics)}) AND t.scope_code IN (${valueList(scopeCodes)})) t
         ON t.year = y.year AND (t.quarter IS NOT NULL OR NOT t.year_has_quarters)
         AND least(y.o_to, t.t_to) >= greatest(y.o_from, t.t_from)
       GROUP BY y.idx, t.scope_code, t.metric_code`;
@@ -62,7 +56,7 @@ function rateTargets(metrics: readonly MetricCode[], scopeCodes: readonly string
   return sql`SELECT p.idx, t.scope_code, t.metric_code, t.value::text AS target, t.quarter
       FROM periods p
       JOIN targets t ON t.year = extract(year FROM p.p_from) AND t.year = extract(year FROM p.p_to)
-      WHERE t.metric_code IN (${list(metrics)}) AND t.scope_code IN (${list(scopeCodes)})
+      WHERE t.metric_code IN (${valueList(metrics)}) AND t.scope_code IN (${valueList(scopeCodes)})
         AND (t.quarter IS NULL
              OR (t.quarter = extract(quarter FROM p.p_from) AND t.quarter = extract(quarter FROM p.p_to)))`;
 }
@@ -99,8 +93,8 @@ export async function targetedScopes(
     db,
     sql`SELECT DISTINCT t.scope_code, coalesce(t.region_code, co.region_code) AS region_code
       FROM targets t LEFT JOIN countries co ON co.iso3 = t.country_iso3
-      WHERE t.scope_type = ${request.scopeType} AND t.metric_code IN (${list(request.metrics)})
-        AND t.year BETWEEN ${request.fromYear} AND ${request.toYear}
+      WHERE t.scope_type = ${valueSql(request.scopeType)} AND t.metric_code IN (${valueList(request.metrics)})
+        AND t.year BETWEEN ${valueSql(request.fromYear)} AND ${valueSql(request.toYear)}
       ORDER BY 1, 2`,
   );
   return rows.map((row) => ({ scopeCode: String(row.scope_code), regionCode: String(row.region_code) }));
