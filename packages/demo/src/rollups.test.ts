@@ -120,11 +120,13 @@ describe('the rollups answer as the fact tables do', () => {
       SELECT (SELECT count(*)::int FROM contribution_totals) AS totals,
              (SELECT count(*)::int FROM partner_activity_by_region) AS activity,
              (SELECT count(*)::int FROM partner_days) AS days,
+             (SELECT count(*)::int FROM partner_counts) AS counts,
              (SELECT count(*)::int FROM impact_totals) AS impact`)) as unknown as { rows: Record<string, number>[] };
     expect(counts.rows[0]).toEqual({
       totals: expect.any(Number),
       activity: expect.any(Number),
       days: expect.any(Number),
+      counts: expect.any(Number),
       impact: expect.any(Number),
     });
     expect(Math.min(...Object.values(counts.rows[0] ?? {}))).toBeGreaterThan(0);
@@ -167,6 +169,38 @@ describe('the rollups answer as the fact tables do', () => {
       // Cut months at both ends.
       { ...wide, metrics: partnerMetrics, groupBy: ['COUNTRY'], from: '2019-03-10', to: '2025-11-20' },
     ]);
+  });
+
+  it('for partner metrics over whole years, as the partner counts give them', async () => {
+    const partnerMetrics: MetricCode[] = ['ACTIVE_PARTNERS', 'NEW_PARTNERS', 'PARTNER_RETENTION_RATE'];
+    // 2026 has no contributions: no partner is active, and none of 2025's is retained.
+    const years = { from: '2019-01-01', to: '2026-12-31', grain: 'YEAR' as const };
+    const shapes: [Dimension[], MetricsFilter | undefined][] = [
+      [[], undefined],
+      [['REGION'], undefined],
+      [['REGION'], { regionCodes: ['RBN', 'HQ'] }],
+      [[], { regionCodes: ['RBN'] }],
+      [['COUNTRY'], { regionCodes: ['RBN'] }],
+      [['REGION', 'COUNTRY'], { countryIsos }],
+      [['COUNTRY', 'REGION'], undefined],
+    ];
+    const cases: MetricsQuery[] = [];
+    for (const compare of [[], ['PREVIOUS_PERIOD'], ['PREVIOUS_YEAR', 'TARGET']] as Comparison[][]) {
+      for (const [groupBy, filter] of shapes)
+        cases.push({ metrics: partnerMetrics, groupBy, filter, compare, ...years });
+    }
+    // One year alone, and a year's partners with its revenue.
+    cases.push(
+      {
+        metrics: partnerMetrics,
+        groupBy: ['REGION'],
+        from: '2024-01-01',
+        to: '2024-12-31',
+        compare: ['PREVIOUS_YEAR'],
+      },
+      { metrics: ['REVENUE_USD', 'ACTIVE_PARTNERS'], groupBy: [], from: '2025-01-01', to: '2025-12-31' },
+    );
+    await expectSameAnswers(cases);
   });
 
   it('for impact and enabler metrics, and the pipeline', async () => {

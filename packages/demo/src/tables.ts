@@ -40,5 +40,6 @@ export const ROLLUP_TABLES = [
   'partner_days_by_country',
   'partner_days_by_region',
   'partner_days',
+  'partner_counts',
   'impact_totals',
 ] as const;

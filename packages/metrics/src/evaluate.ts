@@ -14,6 +14,7 @@ import {
   pipelineQuery,
   runFigureQueries,
 } from './sql/figures';
+import { partnerCountsQuery } from './sql/partner-counts';
 import { factPartnerSource, partnerFigures, partnerQuery } from './sql/partner-figures';
 import { contributionSumsQuery, impactQuery, rollupPartnerSource } from './sql/rollup-figures';
 
@@ -77,7 +78,8 @@ type Pairs = { idx: number; previousIdx: number }[];
 
 /**
  * Every figure in two statements run side by side: the partners from their days (the longest to
- * compute), and the rest in one — sums and impact from the rollups, the pipeline.
+ * compute), and the rest in one — sums and impact from the rollups, the pipeline, and the partners
+ * when their counts answer.
  */
 async function fromRollups(db: Database, base: FigureRequest, metrics: readonly MetricCode[], pairs: Pairs) {
   const queries: FigureQuery[] = [];
@@ -87,9 +89,11 @@ async function fromRollups(db: Database, base: FigureRequest, metrics: readonly 
   const recorded = metrics.filter((code) => RECORDED.has(code));
   if (recorded.length) queries.push(impactQuery({ ...base, metrics: recorded }));
   const partnerMetrics = metrics.filter((code) => PARTNER_METRICS.has(code));
-  const partners = partnerMetrics.length
-    ? [partnerQuery({ ...base, metrics: partnerMetrics, pairs }, rollupPartnerSource(base))]
-    : [];
+  const partnerRequest = { ...base, metrics: partnerMetrics, pairs };
+  // Whole years cut by region and country at most are counted already: read with the rest.
+  const counted = partnerMetrics.length ? partnerCountsQuery(partnerRequest) : null;
+  if (counted) queries.push(counted);
+  const partners = partnerMetrics.length && !counted ? [partnerQuery(partnerRequest, rollupPartnerSource(base))] : [];
   const [rest, partnerRows] = await Promise.all([
     runFigureQueries(db, base, queries),
     runFigureQueries(db, base, partners),

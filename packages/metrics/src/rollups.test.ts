@@ -35,6 +35,7 @@ const ROLLUPS = {
   partner_days_by_country: 'grain, bucket, region_code, country_iso3, partner_id',
   partner_days_by_region: 'grain, bucket, region_code, partner_id',
   partner_days: 'grain, bucket, partner_id',
+  partner_counts: 'level, bucket, region_code, country_iso3',
   impact_totals: 'grain, bucket, metric_code, region_code, objective_code, country_iso3',
 };
 
@@ -46,7 +47,7 @@ async function rows(query: string): Promise<Record<string, unknown>[]> {
 async function rollupContents() {
   const contents: Record<string, unknown[]> = {};
   for (const [table, key] of Object.entries(ROLLUPS)) {
-    const days = table.startsWith('partner_') ? ', active_days::text AS active_days' : '';
+    const days = table.startsWith('partner_') && table !== 'partner_counts' ? ', active_days::text AS active_days' : '';
     contents[table] = await rows(`SELECT *${days} FROM ${table} ORDER BY ${key}`);
   }
   return contents;

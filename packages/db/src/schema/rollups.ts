@@ -198,6 +198,36 @@ export const partnerDays = pgTable(
   ],
 );
 
+/**
+ * Active, new and retained partners counted per calendar year, over every region (`level` A),
+ * per region (R) and per region and country (C; a null country is the contributions without
+ * one): what the partner days rollups give for a whole year, counted once per write rather than
+ * at every read. `retainedPartners` are the partners active in the year and in the year before,
+ * `previousActivePartners` those active in the year before (the retention rate's base). A row
+ * exists where one of the counts is not zero; counted again from the partner days of the slices
+ * a write touched, in the writing transaction.
+ */
+export const partnerCounts = pgTable(
+  'partner_counts',
+  {
+    level: text('level').notNull(),
+    bucket: date('bucket', { mode: 'string' }).notNull(),
+    regionCode: text('region_code'),
+    countryIso3: text('country_iso3'),
+    activePartners: integer('active_partners').notNull(),
+    newPartners: integer('new_partners').notNull(),
+    retainedPartners: integer('retained_partners').notNull(),
+    previousActivePartners: integer('previous_active_partners').notNull(),
+  },
+  (t) => [
+    unique('partner_counts_key').on(t.level, t.bucket, t.regionCode, t.countryIso3).nullsNotDistinct(),
+    check(
+      'partner_counts_level',
+      sql`level IN ('A', 'R', 'C') AND (level = 'A') = (region_code IS NULL) AND (level = 'C' OR country_iso3 IS NULL)`,
+    ),
+  ],
+);
+
 /** Impact and enabler records summed per year and month × metric × region × country × objective. */
 export const impactTotals = pgTable(
   'impact_totals',
