@@ -185,12 +185,20 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   return handle;
 }
 
+/**
+ * PGlite's own start parameters, with 16 MB of shared buffers rather than its 128 MB: the embedded
+ * database holds the demo data and what an evaluator imports, which the operating system's file
+ * cache keeps close anyway, and every buffer touched stays in the process's memory for good
+ * (the API held ~110 MB less under load; the overview was no slower).
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith('memory://');
   const folder = resolveDataDir(dataDir);
   const created = inMemory || !existsSync(join(folder, 'PG_VERSION'));
   if (!inMemory) mkdirSync(folder, { recursive: true });
-  const pglite = await PGlite.create(folder);
+  const pglite = await PGlite.create({ dataDir: folder, startParams: PGLITE_START_PARAMS });
   const db = drizzlePglite({ client: pglite, relations }) as unknown as Database;
   let appRole = false;
   return {
