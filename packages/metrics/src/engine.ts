@@ -30,10 +30,19 @@ function keysOf(dimensions: readonly Dimension[], values: readonly (string | nul
   return keys;
 }
 
-/** Groups that have a target but perhaps no data: they appear with zeros. */
-async function targetGroups(db: Database, query: MetricsQuery, dimensions: readonly Dimension[]) {
-  const onlyPlaces = dimensions.length > 0 && dimensions.every((d) => d === 'REGION' || d === 'COUNTRY');
-  if (!onlyPlaces || !query.compare?.includes('TARGET')) return [];
+const onlyPlaces = (dimensions: readonly Dimension[]) =>
+  dimensions.length > 0 && dimensions.every((d) => d === 'REGION' || d === 'COUNTRY');
+
+/**
+ * Groups that have a target but perhaps no data: they appear with zeros. And the codes of every
+ * scope of the groups' kind with a target over the range, whatever the filter.
+ */
+async function targetGroups(
+  db: Database,
+  query: MetricsQuery,
+  dimensions: readonly Dimension[],
+): Promise<{ groups: (string | null)[][]; scopeCodes: string[] }> {
+  if (!onlyPlaces(dimensions) || !query.compare?.includes('TARGET')) return { groups: [], scopeCodes: [] };
   const scopeType = dimensions.includes('COUNTRY') ? 'COUNTRY' : 'REGION';
   const scopes = await targetedScopes(db, {
     metrics: query.metrics,
@@ -41,7 +50,7 @@ async function targetGroups(db: Database, query: MetricsQuery, dimensions: reado
     fromYear: yearOf(query.from),
     toYear: yearOf(query.to),
   });
-  return scopes
+  const groups = scopes
     .filter(({ scopeCode, regionCode }) => {
       const region = scopeType === 'REGION' ? scopeCode : regionCode;
       if (query.filter?.regionCodes?.length && !query.filter.regionCodes.includes(region)) return false;
@@ -54,6 +63,7 @@ async function targetGroups(db: Database, query: MetricsQuery, dimensions: reado
         dimension === 'COUNTRY' ? scopeCode : scopeType === 'REGION' ? scopeCode : regionCode,
       ),
     );
+  return { groups, scopeCodes: scopes.map(({ scopeCode }) => scopeCode) };
 }
 
 async function targetsFor(
@@ -138,13 +148,22 @@ interface PreparedQuery {
   range: Period;
   periods: Period[];
   extraGroups: (string | null)[][];
+  /** Every scope of the groups' kind with a target over the range (grouped by region or country only). */
+  targetedScopeCodes: string[];
 }
 
 async function prepare(db: Database, query: MetricsQuery): Promise<PreparedQuery> {
   const dimensions = validateQueryShape(query);
-  const [references, extraGroups] = await Promise.all([validateCodes(db, query), targetGroups(db, query, dimensions)]);
+  const [references, targeted] = await Promise.all([validateCodes(db, query), targetGroups(db, query, dimensions)]);
   const range: Period = { from: query.from, to: query.to };
-  return { dimensions, references, range, periods: buckets(range, query.grain), extraGroups };
+  return {
+    dimensions,
+    references,
+    range,
+    periods: buckets(range, query.grain),
+    extraGroups: targeted.groups,
+    targetedScopeCodes: targeted.scopeCodes,
+  };
 }
 
 async function rowsFor(
@@ -209,13 +228,34 @@ export async function prepareTargets(db: Database, query: MetricsQuery): Promise
 }
 
 /**
+ * The targets a prepared query's groups can have, looked up before the groups are known, so that
+ * the lookup runs while the figures are measured: ungrouped, the one group's scopes; grouped by
+ * region or country (not filtered by country), every scope of that kind with a target — a
+ * group's scope is one of them or has none. Null when only the groups can tell.
+ */
+export async function targetsBeforeGroups(
+  db: Database,
+  { query, prepared }: PreparedTargets,
+): Promise<TargetMap | null> {
+  const { dimensions, references } = prepared;
+  let scopeCodes: Iterable<string>;
+  if (dimensions.length === 0)
+    scopeCodes = targetScopesOf(EMPTY_KEYS, dimensions, query.filter, references.countryRegion) ?? [];
+  else if (onlyPlaces(dimensions) && !query.filter?.countryIsos?.length) scopeCodes = prepared.targetedScopeCodes;
+  else return null;
+  return targetsFor(db, query, [{ idx: 0, ...prepared.range }], new Set(scopeCodes));
+}
+
+/**
  * The targets alone, over the query's range, of the given groups and of every group that has a
- * target (for `compare: [TARGET]` semantics without computing any value).
+ * target (for `compare: [TARGET]` semantics without computing any value); from `known` when they
+ * were looked up already (`targetsBeforeGroups`).
  */
 export async function computeTargets(
   db: Database,
   { query, prepared }: PreparedTargets,
   groups: readonly GroupKeys[],
+  known: TargetMap | null = null,
 ): Promise<{ keys: GroupKeys; targets: (string | null)[] }[]> {
   const { dimensions } = prepared;
   const all = new Map<string, GroupKeys>();
@@ -231,7 +271,7 @@ export async function computeTargets(
     scopes: targetScopesOf(keys, dimensions, query.filter, prepared.references.countryRegion),
   }));
   const scopeCodes = new Set(scoped.flatMap(({ scopes }) => scopes ?? []));
-  const targets = await targetsFor(db, query, [period], scopeCodes);
+  const targets = known ?? (await targetsFor(db, query, [period], scopeCodes));
   return scoped.map(({ keys, scopes }) => ({
     keys,
     targets: query.metrics.map((metric) => rowTarget(targets, 0, scopes, metric)),

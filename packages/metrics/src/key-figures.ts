@@ -2,7 +2,7 @@ import { type Database, selectRows } from '@panorama/db';
 import { sql } from 'drizzle-orm';
 import { METRIC_CODES, type MetricCode } from './catalog';
 import { addDecimals, divideDecimals } from './decimal';
-import { computeMetrics, computeRows, computeTargets, prepareTargets } from './engine';
+import { computeMetrics, computeRows, computeTargets, prepareTargets, targetsBeforeGroups } from './engine';
 import { emptyValue } from './evaluate';
 import { yearPeriod } from './periods';
 import type { Dimension, GroupKeys, MetricsFilter, MetricsRow, MetricValue, TargetStatus } from './query';
@@ -52,12 +52,15 @@ export async function computeKeyFigures(db: Database, request: KeyFigureRequest)
   const common = { metrics, groupBy: request.groupBy ?? [], filter: request.filter };
   const grouped = (request.groupBy ?? []).length > 0;
   const toDate = { ...common, from: year.from, to: asOf, compare: ['PREVIOUS_YEAR' as const] };
-  // The targets' groups are looked up while the figures are measured.
-  const [measured, prepared] = await Promise.all([
+  // The targets' groups, and where they tell the targets, are looked up while the figures are measured.
+  const [measured, { prepared, known }] = await Promise.all([
     grouped ? computeRows(db, toDate) : computeMetrics(db, toDate).then((result) => [result.total]),
-    prepareTargets(db, { ...common, ...year }),
+    prepareTargets(db, { ...common, ...year }).then(async (prepared) => ({
+      prepared,
+      known: await targetsBeforeGroups(db, prepared),
+    })),
   ]);
-  const targets = await computeTargets(db, prepared, measured);
+  const targets = await computeTargets(db, prepared, measured, known);
   const byKey = new Map(measured.map((row) => [keyOf(row), row]));
   const rows = targets.map(({ keys, targets: rowTargets }) => {
     const row: MetricsRow = byKey.get(keyOf(keys)) ?? {
