@@ -142,19 +142,24 @@ export async function evaluate(
   const batches = rollupsAllowed()
     ? [await fromRollups(db, base, request.metrics, pairs)]
     : await fromFactTables(db, base, request.metrics, pairs);
+  // The contributions query also runs for partner metrics, to give them their groups: a row makes
+  // its group, and brings only the values asked for.
+  const wanted = new Set<string>(request.metrics);
   const figures = new Map<number, Map<string, FigureRow>>();
   for (const row of batches.flat()) {
-    const byGroup = figures.get(row.idx) ?? new Map<string, FigureRow>();
-    figures.set(row.idx, byGroup);
+    let byGroup = figures.get(row.idx);
+    if (!byGroup) {
+      byGroup = new Map();
+      figures.set(row.idx, byGroup);
+    }
     const key = groupKey(row.keys);
-    const existing = byGroup.get(key);
-    if (existing) Object.assign(existing.values, row.values);
-    else byGroup.set(key, { ...row, values: { ...row.values } });
-  }
-  // The contributions query also ran for partner metrics, to give them their groups; keep only what was asked.
-  for (const byGroup of figures.values()) {
-    for (const row of byGroup.values()) {
-      for (const code of Object.keys(row.values)) if (!wants(code)) delete row.values[code as MetricCode];
+    let figure = byGroup.get(key);
+    if (!figure) {
+      figure = { idx: row.idx, keys: row.keys, values: {} };
+      byGroup.set(key, figure);
+    }
+    for (const [code, value] of Object.entries(row.values)) {
+      if (wanted.has(code)) figure.values[code as MetricCode] = value;
     }
   }
   return { registry, main, figures };

@@ -1,11 +1,11 @@
-import { compareScaled, ratio, subtractDecimals } from './decimal';
+import { compareScaled, ratio, relativeChange } from './decimal';
 import { daysIn, type Period } from './periods';
 import type { TargetStatus } from './query';
 
 /** `(value − previous) / previous`; null when previous is 0 or either is null. */
 export function changeOf(value: string | null, previous: string | null): number | null {
   if (value === null || previous === null) return null;
-  return ratio(subtractDecimals(value, previous), previous);
+  return relativeChange(value, previous);
 }
 
 /** `value / target`; null without a target or when it is 0. */
