@@ -16,9 +16,13 @@ export const SERVER_BUNDLE = fileURLToPath(new URL('./dist/main.js', import.meta
 /**
  * How `pnpm start` runs the bundle (package.json says the same): stack traces point into the
  * TypeScript sources; a young generation of 8 MB semi-spaces (V8's default is 16) keeps the
- * process ~20 MB smaller under load for a few percent of throughput (measured with `pnpm bench`).
+ * process ~20 MB smaller under load for a few percent of throughput; and the old generation may
+ * grow by half after each full collection, where V8 lets it grow up to fourfold on a machine with
+ * this much memory: ~100 MB less under load (1M contributions: 260-290 MB to 160-195 MB) for no
+ * throughput we could measure. The heap keeps no ceiling: a few concurrent 20,000-row answers
+ * need several hundred MB. (Measured with `pnpm bench`.)
  */
-export const SERVER_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=8'];
+export const SERVER_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=8', '--heap-growing-percent=50'];
 
 const isWorkspaceSource = (path: string) => path.startsWith(WORKSPACE) && !path.includes('/node_modules/');
 
