@@ -82,10 +82,6 @@ export function compareScaled(a: string, numerator: bigint, b: string, denominat
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-export function isZero(value: string): boolean {
-  return parse(value).units === 0n;
-}
-
 /** `a / b` exactly, rounded half away from zero to `places` decimals. */
 export function divideDecimals(a: string, b: string, places = 12): string {
   const divisor = parse(b);
