@@ -14,7 +14,7 @@ import {
 } from './query';
 import { sortRows } from './row-order';
 import type { IndexedPeriod } from './sql/figures';
-import { periodTargets, type TargetMap, targetedScopes } from './sql/targets';
+import { periodTargets, type TargetMap, targetedScopes, targetedScopesWithTargets } from './sql/targets';
 import { attainmentOf, changeOf, statusOf } from './status';
 import { isRateMetric, rowTarget, targetScopesOf } from './targets-of-rows';
 import { MAX_ROWS, MetricsInputError, type ReferenceCodes, validateCodes, validateQueryShape } from './validate';
@@ -34,22 +34,28 @@ const onlyPlaces = (dimensions: readonly Dimension[]) =>
   dimensions.length > 0 && dimensions.every((d) => d === 'REGION' || d === 'COUNTRY');
 
 /**
- * Groups that have a target but perhaps no data: they appear with zeros. And the codes of every
- * scope of the groups' kind with a target over the range, whatever the filter.
+ * Groups that have a target but perhaps no data: they appear with zeros. With `withTargets`, the
+ * targets over the whole range of every scope of the groups' kind with one, whatever the filter,
+ * in the same statement (else null).
  */
 async function targetGroups(
   db: Database,
   query: MetricsQuery,
   dimensions: readonly Dimension[],
-): Promise<{ groups: (string | null)[][]; scopeCodes: string[] }> {
-  if (!onlyPlaces(dimensions) || !query.compare?.includes('TARGET')) return { groups: [], scopeCodes: [] };
+  range: Period,
+  withTargets: boolean,
+): Promise<{ groups: (string | null)[][]; rangeTargets: TargetMap | null }> {
+  if (!onlyPlaces(dimensions) || !query.compare?.includes('TARGET')) return { groups: [], rangeTargets: null };
   const scopeType = dimensions.includes('COUNTRY') ? 'COUNTRY' : 'REGION';
-  const scopes = await targetedScopes(db, {
+  const request = {
     metrics: query.metrics,
     scopeType,
     fromYear: yearOf(query.from),
     toYear: yearOf(query.to),
-  });
+  } as const;
+  const { scopes, targets } = withTargets
+    ? await targetedScopesWithTargets(db, { ...request, periods: [{ idx: 0, ...range }], isRate: isRateMetric })
+    : { scopes: await targetedScopes(db, request), targets: null };
   const groups = scopes
     .filter(({ scopeCode, regionCode }) => {
       const region = scopeType === 'REGION' ? scopeCode : regionCode;
@@ -63,7 +69,7 @@ async function targetGroups(
         dimension === 'COUNTRY' ? scopeCode : scopeType === 'REGION' ? scopeCode : regionCode,
       ),
     );
-  return { groups, scopeCodes: scopes.map(({ scopeCode }) => scopeCode) };
+  return { groups, rangeTargets: targets };
 }
 
 async function targetsFor(
@@ -148,21 +154,27 @@ interface PreparedQuery {
   range: Period;
   periods: Period[];
   extraGroups: (string | null)[][];
-  /** Every scope of the groups' kind with a target over the range (grouped by region or country only). */
-  targetedScopeCodes: string[];
+  /**
+   * The targets over the whole range of every scope of the groups' kind with one (grouped by
+   * region or country only), when prepared with them (`prepareTargets`).
+   */
+  rangeTargets: TargetMap | null;
 }
 
-async function prepare(db: Database, query: MetricsQuery): Promise<PreparedQuery> {
+async function prepare(db: Database, query: MetricsQuery, withTargets = false): Promise<PreparedQuery> {
   const dimensions = validateQueryShape(query);
-  const [references, targeted] = await Promise.all([validateCodes(db, query), targetGroups(db, query, dimensions)]);
   const range: Period = { from: query.from, to: query.to };
+  const [references, targeted] = await Promise.all([
+    validateCodes(db, query),
+    targetGroups(db, query, dimensions, range, withTargets),
+  ]);
   return {
     dimensions,
     references,
     range,
     periods: buckets(range, query.grain),
     extraGroups: targeted.groups,
-    targetedScopeCodes: targeted.scopeCodes,
+    rangeTargets: targeted.rangeTargets,
   };
 }
 
@@ -224,25 +236,24 @@ export interface PreparedTargets {
 
 export async function prepareTargets(db: Database, query: MetricsQuery): Promise<PreparedTargets> {
   const targeted = { ...query, compare: ['TARGET' as const] };
-  return { query: targeted, prepared: await prepare(db, targeted) };
+  // Filtered by country, the groups' targets are looked up once the groups are known.
+  return { query: targeted, prepared: await prepare(db, targeted, !query.filter?.countryIsos?.length) };
 }
 
 /**
  * The targets a prepared query's groups can have, looked up before the groups are known, so that
  * the lookup runs while the figures are measured: ungrouped, the one group's scopes; grouped by
  * region or country (not filtered by country), every scope of that kind with a target — a
- * group's scope is one of them or has none. Null when only the groups can tell.
+ * group's scope is one of them or has none — which `prepareTargets` read with the scopes
+ * themselves. Null when only the groups can tell.
  */
 export async function targetsBeforeGroups(
   db: Database,
   { query, prepared }: PreparedTargets,
 ): Promise<TargetMap | null> {
   const { dimensions, references } = prepared;
-  let scopeCodes: Iterable<string>;
-  if (dimensions.length === 0)
-    scopeCodes = targetScopesOf(EMPTY_KEYS, dimensions, query.filter, references.countryRegion) ?? [];
-  else if (onlyPlaces(dimensions) && !query.filter?.countryIsos?.length) scopeCodes = prepared.targetedScopeCodes;
-  else return null;
+  if (dimensions.length > 0) return prepared.rangeTargets;
+  const scopeCodes = targetScopesOf(EMPTY_KEYS, dimensions, query.filter, references.countryRegion) ?? [];
   return targetsFor(db, query, [{ idx: 0, ...prepared.range }], new Set(scopeCodes));
 }
 

@@ -29,7 +29,7 @@ export interface TargetRequest {
  * targets of that year when it has any (each prorated by the days of its quarter the period
  * covers), else the yearly target prorated by days. Rounded to two decimals.
  */
-function additiveTargets(metrics: readonly MetricCode[], scopeCodes: readonly string[]): SQL {
+function additiveTargets(metrics: readonly MetricCode[], scopes: SQL): SQL {
   return sql`SELECT y.idx, t.scope_code, t.metric_code,
         round(sum(t.value * greatest(0, least(y.o_to, t.t_to) - greatest(y.o_from, t.t_from) + 1)
                   / (t.t_to - t.t_from + 1)), 2)::text AS target, NULL::int AS quarter
@@ -42,7 +42,7 @@ function additiveTargets(metrics: readonly MetricCode[], scopeCodes: readonly st
                    ELSE (make_date(t.year, t.quarter * 3 - 2, 1) + interval '3 months' - interval '1 day')::date END AS t_to,
               bool_or(t.quarter IS NOT NULL) OVER (PARTITION BY t.metric_code, t.scope_code, t.year) AS year_has_quarters
             FROM targets t
-            WHERE t.metric_code IN (${valueList(metrics)}) AND t.scope_code IN (${valueList(scopeCodes)})) t
+            WHERE t.metric_code IN (${valueList(metrics)}) AND t.scope_code IN (${scopes})) t
         ON t.year = y.year AND (t.quarter IS NOT NULL OR NOT t.year_has_quarters)
         AND least(y.o_to, t.t_to) >= greatest(y.o_from, t.t_from)
       GROUP BY y.idx, t.scope_code, t.metric_code`;
@@ -52,30 +52,27 @@ function additiveTargets(metrics: readonly MetricCode[], scopeCodes: readonly st
  * Targets of rates: the rate itself, never summed or prorated. A period within one quarter
  * takes that quarter's target if it has one, else its year's; a period across years has none.
  */
-function rateTargets(metrics: readonly MetricCode[], scopeCodes: readonly string[]): SQL {
+function rateTargets(metrics: readonly MetricCode[], scopes: SQL): SQL {
   return sql`SELECT p.idx, t.scope_code, t.metric_code, t.value::text AS target, t.quarter
       FROM periods p
       JOIN targets t ON t.year = extract(year FROM p.p_from) AND t.year = extract(year FROM p.p_to)
-      WHERE t.metric_code IN (${valueList(metrics)}) AND t.scope_code IN (${valueList(scopeCodes)})
+      WHERE t.metric_code IN (${valueList(metrics)}) AND t.scope_code IN (${scopes})
         AND (t.quarter IS NULL
              OR (t.quarter = extract(quarter FROM p.p_from) AND t.quarter = extract(quarter FROM p.p_to)))`;
 }
 
-/** The targets of the metrics and scopes over each period, additive metrics' and rates' in one statement. */
-export async function periodTargets(db: Database, request: TargetRequest): Promise<TargetMap> {
-  const targets: TargetMap = new Map();
+/** The additive metrics' and the rates' target selects, of the scopes `scopes` lists (SQL). */
+function targetSelects(request: Omit<TargetRequest, 'scopeCodes'>, scopes: SQL): SQL[] {
   const additive = request.metrics.filter((code) => !request.isRate(code));
   const rates = request.metrics.filter((code) => request.isRate(code));
-  if (request.scopeCodes.length === 0) return targets;
-  const parts = [
-    ...(additive.length ? [additiveTargets(additive, request.scopeCodes)] : []),
-    ...(rates.length ? [rateTargets(rates, request.scopeCodes)] : []),
+  return [
+    ...(additive.length ? [additiveTargets(additive, scopes)] : []),
+    ...(rates.length ? [rateTargets(rates, scopes)] : []),
   ];
-  if (parts.length === 0) return targets;
-  const rows = await rowsOf(
-    db,
-    sql`WITH ${periodsCte(request.periods)} ${sql.join(parts, sql` UNION ALL `)} ORDER BY quarter NULLS FIRST`,
-  );
+}
+
+/** Rows of `targetSelects`, in the order they must be read: a rate's yearly target, then its quarter's. */
+function readTargets(rows: readonly Row[], targets: TargetMap = new Map()): TargetMap {
   // A rate's yearly target comes first, so its quarter's target, when there is one, wins.
   for (const row of rows) {
     targets.set(targetKey(Number(row.idx), String(row.scope_code), String(row.metric_code)), String(row.target));
@@ -83,19 +80,68 @@ export async function periodTargets(db: Database, request: TargetRequest): Promi
   return targets;
 }
 
-/** Groups that have a target in the given years: regions or countries, with the country's current region. */
-export async function targetedScopes(
-  db: Database,
-  request: { metrics: readonly MetricCode[]; scopeType: 'REGION' | 'COUNTRY'; fromYear: number; toYear: number },
-): Promise<{ scopeCode: string; regionCode: string }[]> {
-  if (request.metrics.length === 0) return [];
+/** The targets of the metrics and scopes over each period, additive metrics' and rates' in one statement. */
+export async function periodTargets(db: Database, request: TargetRequest): Promise<TargetMap> {
+  if (request.scopeCodes.length === 0) return new Map();
+  const parts = targetSelects(request, valueList(request.scopeCodes));
+  if (parts.length === 0) return new Map();
   const rows = await rowsOf(
     db,
-    sql`SELECT DISTINCT t.scope_code, coalesce(t.region_code, co.region_code) AS region_code
+    sql`WITH ${periodsCte(request.periods)} ${sql.join(parts, sql` UNION ALL `)} ORDER BY quarter NULLS FIRST`,
+  );
+  return readTargets(rows);
+}
+
+/** Which scopes `targetedScopes` looks for. */
+export interface ScopeRequest {
+  metrics: readonly MetricCode[];
+  scopeType: 'REGION' | 'COUNTRY';
+  fromYear: number;
+  toYear: number;
+}
+
+export interface TargetedScope {
+  scopeCode: string;
+  regionCode: string;
+}
+
+function scopesSelect(request: ScopeRequest): SQL {
+  return sql`SELECT DISTINCT t.scope_code, coalesce(t.region_code, co.region_code) AS region_code
       FROM targets t LEFT JOIN countries co ON co.iso3 = t.country_iso3
       WHERE t.scope_type = ${valueSql(request.scopeType)} AND t.metric_code IN (${valueList(request.metrics)})
-        AND t.year BETWEEN ${valueSql(request.fromYear)} AND ${valueSql(request.toYear)}
-      ORDER BY 1, 2`,
-  );
+        AND t.year BETWEEN ${valueSql(request.fromYear)} AND ${valueSql(request.toYear)}`;
+}
+
+/** Groups that have a target in the given years: regions or countries, with the country's current region. */
+export async function targetedScopes(db: Database, request: ScopeRequest): Promise<TargetedScope[]> {
+  if (request.metrics.length === 0) return [];
+  const rows = await rowsOf(db, sql`${scopesSelect(request)} ORDER BY 1, 2`);
   return rows.map((row) => ({ scopeCode: String(row.scope_code), regionCode: String(row.region_code) }));
+}
+
+/**
+ * `targetedScopes`, and the targets of every one of those scopes over each period (`periodTargets`
+ * of their codes), in one statement.
+ */
+export async function targetedScopesWithTargets(
+  db: Database,
+  request: ScopeRequest & Omit<TargetRequest, 'scopeCodes'>,
+): Promise<{ scopes: TargetedScope[]; targets: TargetMap }> {
+  if (request.metrics.length === 0) return { scopes: [], targets: new Map() };
+  // The scopes' rows have no period; they come first, in the order `targetedScopes` gives.
+  const scopeRows = sql`SELECT NULL::int AS idx, scope_code, NULL::text AS metric_code, region_code AS target,
+        NULL::int AS quarter FROM scopes`;
+  const rows = await rowsOf(
+    db,
+    sql`WITH ${periodsCte(request.periods)}, scopes AS (${scopesSelect(request)})
+      ${sql.join([scopeRows, ...targetSelects(request, sql`SELECT scope_code FROM scopes`)], sql` UNION ALL `)}
+      ORDER BY quarter NULLS FIRST, idx NULLS FIRST, scope_code, target`,
+  );
+  const scopes: TargetedScope[] = [];
+  let first = 0;
+  for (; first < rows.length && rows[first]?.idx === null; first++) {
+    const row = rows[first] as Row;
+    scopes.push({ scopeCode: String(row.scope_code), regionCode: String(row.target) });
+  }
+  return { scopes, targets: readTargets(rows.slice(first)) };
 }
