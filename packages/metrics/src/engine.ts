@@ -178,6 +178,11 @@ async function prepare(db: Database, query: MetricsQuery, withTargets = false): 
   };
 }
 
+/**
+ * The rows of the plans, in the query's order and cut to its limit (`ordered`), or in the plans'
+ * order. Plans are ordered by the values they are ordered by alone: the rest of a row (its
+ * comparisons, targets and statuses) is worked out for the rows kept.
+ */
 async function rowsFor(
   db: Database,
   query: MetricsQuery,
@@ -185,6 +190,7 @@ async function rowsFor(
   dimensions: readonly Dimension[],
   periods: Period[],
   extraGroups: (string | null)[][],
+  ordered: boolean,
 ): Promise<MetricsRow[]> {
   const { plans, evaluation, targets } = await evaluateRows(
     db,
@@ -194,9 +200,22 @@ async function rowsFor(
     extraGroups,
     prepared.references,
   );
-  return plans.map((plan) => ({
+  const periodOf = (plan: RowPlan) => (query.grain ? { ...plan.period, label: periodLabel(plan.period) } : null);
+  let kept = plans;
+  if (ordered) {
+    const byMetrics = (query.orderBy ?? []).flatMap(({ by }) => ('metric' in by ? [by.metric] : []));
+    const sortable = plans.map((plan) => ({
+      ...plan.keys,
+      period: query.grain ? plan.period : null,
+      values: byMetrics.map((metric) => ({ metric, value: figureOf(evaluation, plan.idx, plan.key, metric) })),
+      plan,
+    }));
+    const sorted = sortRows(sortable, query.orderBy ?? [], dimensions);
+    kept = (query.limit ? sorted.slice(0, query.limit) : sorted).map(({ plan }) => plan);
+  }
+  return kept.map((plan) => ({
     ...plan.keys,
-    period: query.grain ? { ...plan.period, label: periodLabel(plan.period) } : null,
+    period: periodOf(plan),
     values: valuesOf(plan, query, evaluation, targets),
   }));
 }
@@ -211,21 +230,18 @@ export async function computeMetrics(db: Database, query: MetricsQuery): Promise
   // Ungrouped and uncut, the one row is the total: it is computed once.
   const single = dimensions.length === 0 && periods.length === 1;
   const [rows, totals] = await Promise.all([
-    rowsFor(db, query, prepared, dimensions, periods, prepared.extraGroups),
-    single ? null : rowsFor(db, query, prepared, [], [range], []),
+    rowsFor(db, query, prepared, dimensions, periods, prepared.extraGroups, true),
+    single ? null : rowsFor(db, query, prepared, [], [range], [], false),
   ]);
   const total = single ? rows[0] : totals?.[0];
   if (!total) throw new Error('the totals row is missing');
-  const ordered = sortRows(rows, query.orderBy ?? [], dimensions);
-  return { rows: query.limit ? ordered.slice(0, query.limit) : ordered, total };
+  return { rows, total };
 }
 
 /** The rows of a `metrics` query without its totals row, for callers that do not show one. */
 export async function computeRows(db: Database, query: MetricsQuery): Promise<MetricsRow[]> {
   const prepared = await prepare(db, query);
-  const rows = await rowsFor(db, query, prepared, prepared.dimensions, prepared.periods, prepared.extraGroups);
-  const ordered = sortRows(rows, query.orderBy ?? [], prepared.dimensions);
-  return query.limit ? ordered.slice(0, query.limit) : ordered;
+  return rowsFor(db, query, prepared, prepared.dimensions, prepared.periods, prepared.extraGroups, true);
 }
 
 /** A query's targets, prepared (checked, and the groups that have a target found) before its groups are known. */

@@ -289,6 +289,54 @@ describe('targets, attainment and status', () => {
   });
 });
 
+describe('order and limit', () => {
+  const byAverage = (direction: 'asc' | 'desc', limit?: number) =>
+    run({
+      metrics: ['AVERAGE_GIFT_USD', 'REVENUE_USD'],
+      ...year(2024),
+      groupBy: ['REGION'],
+      compare: ['PREVIOUS_YEAR', 'TARGET'],
+      orderBy: [{ by: { metric: 'AVERAGE_GIFT_USD' }, direction }],
+      limit,
+    });
+  const order = (rows: MetricsRow[]) => rows.map((row) => [row.regionCode, figure(row, 'AVERAGE_GIFT_USD').value]);
+
+  it('orders by a metric either way, a null value last whatever the direction', async () => {
+    // RBD has a target and no gift: no average.
+    const last = ['RBD', null];
+    expect(order((await byAverage('desc')).rows)).toEqual([['RBB', '300.25'], ['RBN', '225.00'], ['HQ', '0.10'], last]);
+    expect(order((await byAverage('asc')).rows)).toEqual([['HQ', '0.10'], ['RBN', '225.00'], ['RBB', '300.25'], last]);
+  });
+
+  it('cuts the ordered rows to the limit, each kept row whole, the total over every group', async () => {
+    const all = await byAverage('desc');
+    const cut = await byAverage('desc', 2);
+    expect(cut.rows).toEqual(all.rows.slice(0, 2));
+    expect(cut.total).toEqual(all.total);
+  });
+
+  it('breaks ties by period, then by the group keys', async () => {
+    const result = await run({
+      metrics: ['NEW_PARTNERS'],
+      ...year(2024),
+      grain: 'QUARTER',
+      groupBy: ['REGION'],
+      orderBy: [{ by: { metric: 'NEW_PARTNERS' }, direction: 'desc' }],
+    });
+    const keys = result.rows.map((row) => [
+      Number(figure(row, 'NEW_PARTNERS').value),
+      row.period?.from,
+      row.regionCode,
+    ]);
+    const expected = [...keys].sort((a, b) => {
+      if (a[0] !== b[0]) return Number(b[0]) - Number(a[0]);
+      return String(a[1]).localeCompare(String(b[1])) || String(a[2]).localeCompare(String(b[2]));
+    });
+    expect(new Set(keys.map((key) => key[0])).size).toBeLessThan(keys.length);
+    expect(keys).toEqual(expected);
+  });
+});
+
 describe('impact and pipeline', () => {
   it('sums impact records of the metric, on period edges', async () => {
     const result = await run({

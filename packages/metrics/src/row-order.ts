@@ -1,11 +1,19 @@
-import { DIMENSION_KEY, type Dimension, type MetricsOrder, type MetricsRow } from './query';
+import { DIMENSION_KEY, type Dimension, type GroupKeys, type MetricsOrder } from './query';
 
-function metricNumber(row: MetricsRow, metric: string): number | null {
+/** What rows are ordered by: their group keys, their period and their metrics' values. */
+export interface OrderedRow extends GroupKeys {
+  period: { from: string } | null;
+  values: readonly { metric: string; value: string | null }[];
+}
+
+function metricNumber(row: OrderedRow, metric: string): number | null {
   const value = row.values.find((candidate) => candidate.metric === metric)?.value;
   return value === null || value === undefined ? null : Number(value);
 }
 
-function compareNullable<T extends string | number>(a: T | null, b: T | null, direction: 'asc' | 'desc'): number {
+type SortKey = string | number | null;
+
+function compareNullable(a: SortKey, b: SortKey, direction: 'asc' | 'desc'): number {
   if (a === null && b === null) return 0;
   if (a === null) return 1; // nulls last, whatever the direction
   if (b === null) return -1;
@@ -13,26 +21,37 @@ function compareNullable<T extends string | number>(a: T | null, b: T | null, di
   return direction === 'asc' ? order : -order;
 }
 
+function sortKey(row: OrderedRow, { by }: MetricsOrder): SortKey {
+  if ('metric' in by) return metricNumber(row, by.metric);
+  if ('dimension' in by) return row[DIMENSION_KEY[by.dimension]];
+  return row.period?.from ?? null;
+}
+
 /**
  * Orders rows by the requested keys, then by period and group keys so that the order is
- * always total and stable.
+ * always total and stable. Each row's keys are read once, not at every comparison.
  */
-export function sortRows(rows: MetricsRow[], orderBy: readonly MetricsOrder[], dimensions: readonly Dimension[]) {
-  const tieBreakers: MetricsOrder[] = [
+export function sortRows<Row extends OrderedRow>(
+  rows: readonly Row[],
+  orderBy: readonly MetricsOrder[],
+  dimensions: readonly Dimension[],
+): Row[] {
+  const orders: MetricsOrder[] = [
+    ...orderBy,
     { by: { period: true }, direction: 'asc' },
     ...dimensions.map((dimension) => ({ by: { dimension }, direction: 'asc' as const })),
   ];
-  const keys = [...orderBy, ...tieBreakers];
-  return [...rows].sort((a, b) => {
-    for (const { by, direction } of keys) {
-      let order = 0;
-      if ('metric' in by) order = compareNullable(metricNumber(a, by.metric), metricNumber(b, by.metric), direction);
-      else if ('dimension' in by) {
-        const name = DIMENSION_KEY[by.dimension];
-        order = compareNullable(a[name], b[name], direction);
-      } else order = compareNullable(a.period?.from ?? null, b.period?.from ?? null, direction);
+  const keyed = rows.map((row) => ({ row, keys: orders.map((order) => sortKey(row, order)) }));
+  keyed.sort((a, b) => {
+    for (let index = 0; index < orders.length; index++) {
+      const order = compareNullable(
+        a.keys[index] as SortKey,
+        b.keys[index] as SortKey,
+        (orders[index] as MetricsOrder).direction,
+      );
       if (order !== 0) return order;
     }
     return 0;
   });
+  return keyed.map(({ row }) => row);
 }
