@@ -1,5 +1,6 @@
 import type { Database } from '@panorama/db';
 import type { Viewer } from './auth/viewer';
+import type { LargeAnswerGate } from './large-answers';
 import { createLoaders, type Loaders } from './loaders';
 
 /** How sign-in behaves: session length, cookie security, throttling of failures. */
@@ -24,14 +25,28 @@ export interface Context {
   cookieHeader: string | undefined;
   /** Adds a `Set-Cookie` header to the response (sign-in, sign-out). */
   setCookie(value: string): void;
+  /**
+   * Waits for this request's turn to build and send an answer of `rows` rows when that is a
+   * large one (see `LargeAnswerGate`); at once otherwise, or when the request already has its turn.
+   */
+  admitLargeAnswer(rows: number): Promise<void>;
+}
+
+/** How a request meets the gate of large answers: the gate, and when the request's answer is sent. */
+export interface LargeAnswerTurn {
+  gate: LargeAnswerGate;
+  /** Calls `release` once the request's response has been sent, or its client has gone. */
+  whenSent(release: () => void): void;
 }
 
 export function createContext(
   db: Database,
   viewer: Viewer | null,
   auth: AuthSettings,
-  http: { cookieHeader?: string | undefined; setCookie?: (value: string) => void } = {},
+  http: { cookieHeader?: string | undefined; setCookie?: (value: string) => void; largeAnswers?: LargeAnswerTurn } = {},
 ): Context {
+  let admitted: Promise<void> | undefined;
+  const { largeAnswers } = http;
   return {
     db,
     loaders: createLoaders(db),
@@ -39,5 +54,11 @@ export function createContext(
     auth,
     cookieHeader: http.cookieHeader,
     setCookie: http.setCookie ?? (() => undefined),
+    admitLargeAnswer(rows) {
+      if (!largeAnswers || rows <= largeAnswers.gate.settings.rows) return Promise.resolve();
+      // One turn per request, however many of its fields are large.
+      admitted ??= largeAnswers.gate.enter().then((release) => largeAnswers.whenSent(release));
+      return admitted;
+    },
   };
 }

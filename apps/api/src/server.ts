@@ -23,6 +23,7 @@ import { formatGraphQLError, isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavail
 import { exportRoutes } from './export/routes';
 import { errorBody, httpErrorHandler, MAX_BODY_BYTES, requireJsonBody } from './http-refusals';
 import { importRoutes } from './import/routes';
+import { LargeAnswerGate, turnOf } from './large-answers';
 import { createLogger, currentLogger, keepRequestLogger, type Logger, requestLogging, textLogger } from './logging';
 import { QUERY_SHAPE_LIMITS, queryShapeLimits } from './query-limits';
 import { schema } from './schema';
@@ -47,6 +48,8 @@ export interface ServerOptions {
   auth?: Partial<AuthSettings>;
   /** The response cache; default: on, in-process. */
   responseCache?: ResponseCacheSettings;
+  /** How many large `metrics` answers are built and sent at once; default: `DEFAULT_LARGE_ANSWERS`. */
+  largeAnswers?: LargeAnswerGate;
 }
 
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
@@ -100,6 +103,7 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
   const logger = options.logger ?? (options.log ? textLogger(options.log) : createLogger({ level: 'warn' }));
   // The logger of the request being served: its lines carry the request id.
   const log = () => currentLogger(logger);
+  const largeAnswers = options.largeAnswers ?? new LargeAnswerGate();
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -200,6 +204,7 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
           return createContext(database.db, viewer, auth, {
             cookieHeader,
             setCookie: (value) => res.append('Set-Cookie', value),
+            largeAnswers: turnOf(largeAnswers, res),
           });
         } catch (error) {
           if (isDatabaseUnavailable(error)) {
@@ -220,7 +225,7 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
 
   // The routers log plain messages; they go to the request's logger.
   const routeLog = (message: string) => log().error(message);
-  app.use('/api/export', exportRoutes(database, routeLog));
+  app.use('/api/export', exportRoutes(database, largeAnswers, routeLog));
   app.use('/api/import', importRoutes(database, routeLog));
 
   const webDist = options.webDist ?? WEB_DIST;

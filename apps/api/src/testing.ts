@@ -4,6 +4,7 @@ import { issueApiToken } from './auth/api-tokens';
 import { createUser } from './auth/users';
 import type { ResponseCacheSettings } from './cache/response-cache';
 import type { AuthSettings } from './context';
+import type { LargeAnswerGate } from './large-answers';
 import { createPanoramaServer, type PanoramaServer } from './server';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
@@ -62,6 +63,8 @@ export interface TestServerOptions {
    * the schema's own. The cache's tests turn it on.
    */
   responseCache?: ResponseCacheSettings;
+  /** How many large `metrics` answers are built at once; default: the server's. */
+  largeAnswers?: LargeAnswerGate;
 }
 
 /**
@@ -95,6 +98,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     webDist: options.webDist ?? '/nonexistent',
     auth: { baseDelayMs: 1, maxDelayMs: 5, ...options.auth },
     responseCache: options.responseCache ?? { enabled: false },
+    largeAnswers: options.largeAnswers,
   });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

@@ -191,6 +191,7 @@ async function rowsFor(
   periods: Period[],
   extraGroups: (string | null)[][],
   ordered: boolean,
+  beforeRows?: BeforeRows,
 ): Promise<MetricsRow[]> {
   const { plans, evaluation, targets } = await evaluateRows(
     db,
@@ -200,6 +201,7 @@ async function rowsFor(
     extraGroups,
     prepared.references,
   );
+  await beforeRows?.(ordered && query.limit ? Math.min(query.limit, plans.length) : plans.length);
   const periodOf = (plan: RowPlan) => (query.grain ? { ...plan.period, label: periodLabel(plan.period) } : null);
   let kept = plans;
   if (ordered) {
@@ -220,17 +222,24 @@ async function rowsFor(
   }));
 }
 
+/** Told how many rows an answer has once they are known, before they are built; may make them wait. */
+export type BeforeRows = (rows: number) => Promise<void>;
+
 /**
  * Answers a `metrics` query: the metrics over the range, grouped and cut into periods, with
  * comparisons, and a totals row over the whole range. Everything is summed in SQL.
  */
-export async function computeMetrics(db: Database, query: MetricsQuery): Promise<MetricsResult> {
+export async function computeMetrics(
+  db: Database,
+  query: MetricsQuery,
+  { beforeRows }: { beforeRows?: BeforeRows } = {},
+): Promise<MetricsResult> {
   const prepared = await prepare(db, query);
   const { dimensions, periods, range } = prepared;
   // Ungrouped and uncut, the one row is the total: it is computed once.
   const single = dimensions.length === 0 && periods.length === 1;
   const [rows, totals] = await Promise.all([
-    rowsFor(db, query, prepared, dimensions, periods, prepared.extraGroups, true),
+    rowsFor(db, query, prepared, dimensions, periods, prepared.extraGroups, true, beforeRows),
     single ? null : rowsFor(db, query, prepared, [], [range], [], false),
   ]);
   const total = single ? rows[0] : totals?.[0];

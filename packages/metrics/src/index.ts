@@ -1,5 +1,12 @@
 export * from './catalog';
-export { computeMetrics, computeRows, computeTargets, type PreparedTargets, prepareTargets } from './engine';
+export {
+  type BeforeRows,
+  computeMetrics,
+  computeRows,
+  computeTargets,
+  type PreparedTargets,
+  prepareTargets,
+} from './engine';
 export { answerFromFactTables } from './fact-tables-only';
 export {
   averageOfOthers,

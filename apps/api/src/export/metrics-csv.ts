@@ -14,7 +14,7 @@ import {
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Viewer } from '../auth/viewer';
-import { createContext } from '../context';
+import { createContext, type LargeAnswerTurn } from '../context';
 import { answerMetrics, partnerIdsOf } from '../schema/metrics';
 import { checkPartnerLevelMetrics } from '../schema/metrics-access';
 import { DEFAULT_AUTH_SETTINGS } from '../server';
@@ -147,18 +147,29 @@ export function metricsQueryOf(request: Request): MetricsQuery & { partnerGlobal
 }
 
 /** The HTTP status of an error the resolver path raises for the caller. */
-const STATUS_OF_CODE: Record<string, number> = { BAD_USER_INPUT: 400, FORBIDDEN: 403, UNAUTHENTICATED: 401 };
+const STATUS_OF_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  FORBIDDEN: 403,
+  UNAUTHENTICATED: 401,
+  // Busy with other large answers: try again later.
+  SERVICE_UNAVAILABLE: 503,
+};
 
 /**
  * The CSV lines (header first) of a `metrics` query, for the viewer: the same partner-level check,
  * the same engine and the same loaders as the GraphQL field. Columns: the period (with a grain),
  * each dimension's code (and name), then each metric's value and, when compared, its previous,
- * change, target, attainment and status.
+ * change, target, attainment and status. A large answer waits for its `turn`, as over GraphQL.
  */
-export async function metricsLines(db: Database, viewer: Viewer, request: Request): Promise<string[]> {
+export async function metricsLines(
+  db: Database,
+  viewer: Viewer,
+  request: Request,
+  turn?: LargeAnswerTurn,
+): Promise<string[]> {
   const { partnerGlobalIds, ...query } = metricsQueryOf(request);
   // Sign-in settings are part of every context; an export never signs anyone in.
-  const context = createContext(db, viewer, DEFAULT_AUTH_SETTINGS);
+  const context = createContext(db, viewer, DEFAULT_AUTH_SETTINGS, { largeAnswers: turn });
   let rows: MetricsRow[];
   try {
     const partnerIds = partnerGlobalIds.length ? partnerIdsOf(partnerGlobalIds) : null;
@@ -167,7 +178,7 @@ export async function metricsLines(db: Database, viewer: Viewer, request: Reques
       regionCodes: query.filter?.regionCodes,
       partnerIds,
     });
-    rows = (await answerMetrics(db, { ...query, filter: { ...query.filter, partnerIds } })).rows;
+    rows = (await answerMetrics(context, { ...query, filter: { ...query.filter, partnerIds } })).rows;
   } catch (error) {
     const status = error instanceof GraphQLError ? STATUS_OF_CODE[String(error.extensions.code)] : undefined;
     if (status) throw new ExportRequestError(status, error instanceof Error ? error.message : String(error));

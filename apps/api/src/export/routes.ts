@@ -4,6 +4,7 @@ import { type Request, type Response, Router } from 'express';
 import { authenticate, InvalidCredentialsError } from '../auth/authenticate';
 import type { Viewer } from '../auth/viewer';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '../errors';
+import { type LargeAnswerGate, turnOf } from '../large-answers';
 import type { ExportList } from './export-list';
 import { EXPORT_LISTS, exportLines } from './lists';
 import { metricsLines } from './metrics-csv';
@@ -53,7 +54,11 @@ const EXPORT_NAMES = ['metrics', ...Object.keys(EXPORT_LISTS)];
  * and what the list's GraphQL field lets the viewer read. Lists that can be imported come in their
  * import format (an export re-imports unchanged). Refusals are JSON `{ "error": "…" }`.
  */
-export function exportRoutes(database: DatabaseHandle, log: (message: string) => void): Router {
+export function exportRoutes(
+  database: DatabaseHandle,
+  largeAnswers: LargeAnswerGate,
+  log: (message: string) => void,
+): Router {
   const router = Router();
   router.get('/:list', async (request, response) => {
     const name = request.params.list;
@@ -66,7 +71,7 @@ export function exportRoutes(database: DatabaseHandle, log: (message: string) =>
         );
       const viewer = await viewerOf(database, request);
       if (!list) {
-        const lines = await metricsLines(database.db, viewer, request);
+        const lines = await metricsLines(database.db, viewer, request, turnOf(largeAnswers, response));
         startCsv(response, name);
         await stream(response, lines);
         return;
@@ -78,6 +83,7 @@ export function exportRoutes(database: DatabaseHandle, log: (message: string) =>
     } catch (error) {
       if (error instanceof ExportRequestError) {
         if (error.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+        if (error.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
         response.status(error.status).json({ error: error.message });
       } else if (!response.headersSent && isDatabaseUnavailable(error)) {
         log(`export failed, database unavailable: ${error instanceof Error ? error.message : String(error)}`);

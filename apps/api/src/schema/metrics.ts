@@ -10,6 +10,7 @@ import {
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder';
+import type { Context } from '../context';
 import { rowByKey } from '../loaders';
 import { SIGNED_IN_TYPE } from './detail-access';
 import { ContributionKindEnum, IncomeStreamEnum, PartnerTypeEnum, SortDirectionEnum } from './enums';
@@ -130,13 +131,13 @@ function orderOf(orders: readonly OrderInput[] | null | undefined): MetricsOrder
   });
 }
 
-/** Runs the metric engine, turning the requests it rejects into typed, explained errors. */
-export async function answerMetrics(
-  db: Parameters<typeof computeMetrics>[0],
-  query: Parameters<typeof computeMetrics>[1],
-) {
+/**
+ * Runs the metric engine, turning the requests it rejects into typed, explained errors; a large
+ * answer waits for the request's turn (`Context.admitLargeAnswer`).
+ */
+export async function answerMetrics(context: Context, query: Parameters<typeof computeMetrics>[1]) {
   try {
-    return await computeMetrics(db, query);
+    return await computeMetrics(context.db, query, { beforeRows: (rows) => context.admitLargeAnswer(rows) });
   } catch (error) {
     if (error instanceof MetricsInputError) throw badInput(error.message, error.argument, error.code);
     throw error;
@@ -187,7 +188,7 @@ builder.queryField('metrics', (t) =>
       }),
     },
     resolve: (_root, args, context) =>
-      answerMetrics(context.db, {
+      answerMetrics(context, {
         metrics: args.metrics as MetricCode[],
         from: args.from,
         to: args.to,
