@@ -151,3 +151,7 @@ BEGIN
   RETURN NULL;
 END
 $fn$;
+--> statement-breakpoint
+
+-- Slices are matched by `panorama_slice_match` now: the earlier matcher has no user left.
+DROP FUNCTION panorama_same_slice(text, text, text[]);
