@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { takingTurns } from './loop-turns';
 import { PreparingPool, StatementPreparer } from './prepared-statements';
 import { type Relations, relations } from './relations';
 
@@ -199,7 +200,8 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const created = inMemory || !existsSync(join(folder, 'PG_VERSION'));
   if (!inMemory) mkdirSync(folder, { recursive: true });
   const pglite = await PGlite.create({ dataDir: folder, startParams: PGLITE_START_PARAMS });
-  const db = drizzlePglite({ client: pglite, relations }) as unknown as Database;
+  // Drizzle calls only `query` and `transaction` on its client.
+  const db = drizzlePglite({ client: takingTurns(pglite) as PGlite, relations }) as unknown as Database;
   let appRole = false;
   return {
     kind: 'pglite',
