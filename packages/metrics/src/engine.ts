@@ -247,10 +247,17 @@ export async function computeMetrics(
   return { rows, total };
 }
 
-/** The rows of a `metrics` query without its totals row, for callers that do not show one. */
-export async function computeRows(db: Database, query: MetricsQuery): Promise<MetricsRow[]> {
+/**
+ * The rows of a `metrics` query without its totals row, for callers that do not show one (a
+ * statement and its rows fewer than `computeMetrics`).
+ */
+export async function computeRows(
+  db: Database,
+  query: MetricsQuery,
+  { beforeRows }: { beforeRows?: BeforeRows } = {},
+): Promise<MetricsRow[]> {
   const prepared = await prepare(db, query);
-  return rowsFor(db, query, prepared, prepared.dimensions, prepared.periods, prepared.extraGroups, true);
+  return rowsFor(db, query, prepared, prepared.dimensions, prepared.periods, prepared.extraGroups, true, beforeRows);
 }
 
 /** A query's targets, prepared (checked, and the groups that have a target found) before its groups are known. */

@@ -1,18 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { dataVersion } from '@panorama/db';
-import {
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  Kind,
-  type OperationDefinitionNode,
-  print,
-  type SelectionSetNode,
-} from 'graphql';
+import { type DocumentNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, print } from 'graphql';
 import type { Viewer } from '../auth/viewer';
 import type { Context } from '../context';
 import type { Env } from '../env';
 import type { Logger } from '../logging';
+import { selectedFieldNames } from '../selections';
 import { type Answer, createLocalStore, createRedisStore, type LocalStore, type SharedStore } from './store';
 
 /**
@@ -131,23 +125,8 @@ export function rootFieldNames(document: DocumentNode, operation: OperationDefin
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  const names = new Set<string>();
-  const visited = new Set<string>();
-  const collect = (selectionSet: SelectionSetNode) => {
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
-      else if (!visited.has(selection.name.value)) {
-        visited.add(selection.name.value);
-        const fragment = fragments.get(selection.name.value);
-        // A validated document has every fragment it spreads; anything else is not cacheable.
-        if (fragment) collect(fragment.selectionSet);
-        else names.add(`…${selection.name.value}`);
-      }
-    }
-  };
-  collect(operation.selectionSet);
-  return names;
+  // A validated document has every fragment it spreads; anything else (`…name`) is not cacheable.
+  return selectedFieldNames([operation.selectionSet], (name) => fragments.get(name));
 }
 
 /** Whether an operation may be answered from the cache: a query whose root fields are all cacheable. */

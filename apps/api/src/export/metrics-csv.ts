@@ -178,7 +178,7 @@ export async function metricsLines(
       regionCodes: query.filter?.regionCodes,
       partnerIds,
     });
-    rows = (await answerMetrics(context, { ...query, filter: { ...query.filter, partnerIds } })).rows;
+    rows = (await answerMetrics(context, { ...query, filter: { ...query.filter, partnerIds } }, { total: false })).rows;
   } catch (error) {
     const status = error instanceof GraphQLError ? STATUS_OF_CODE[String(error.extensions.code)] : undefined;
     if (status) throw new ExportRequestError(status, error instanceof Error ? error.message : String(error));

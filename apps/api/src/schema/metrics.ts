@@ -1,6 +1,7 @@
 import type { objectives, partners } from '@panorama/db';
 import {
   computeMetrics,
+  computeRows,
   type Dimension,
   type MetricCode,
   MetricsInputError,
@@ -12,6 +13,7 @@ import { GraphQLError } from 'graphql';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { rowByKey } from '../loaders';
+import { selectsField } from '../selections';
 import { SIGNED_IN_TYPE } from './detail-access';
 import { ContributionKindEnum, IncomeStreamEnum, PartnerTypeEnum, SortDirectionEnum } from './enums';
 import { DimensionEnum, MetricCodeEnum } from './metric-catalog';
@@ -79,7 +81,10 @@ const MetricsOrderInput = builder.inputType('MetricsOrder', {
   }),
 });
 
-const MetricsResultRef = builder.objectRef<MetricsResult>('MetricsResult');
+/** A `metrics` answer; `total` is null when the query does not select it. */
+type MetricsAnswer = { rows: MetricsResult['rows']; total: MetricsResult['total'] | null };
+
+const MetricsResultRef = builder.objectRef<MetricsAnswer>('MetricsResult');
 MetricsResultRef.implement({
   ...SIGNED_IN_TYPE,
   description: 'The answer to a `metrics` query.',
@@ -92,7 +97,10 @@ MetricsResultRef.implement({
     total: t.field({
       type: MetricsRowRef,
       description: 'The whole slice over the whole range, ungrouped.',
-      resolve: (r) => r.total,
+      resolve: (r) => {
+        if (!r.total) throw new Error('the totals row was not computed, though asked for');
+        return r.total;
+      },
     }),
   }),
 });
@@ -135,9 +143,15 @@ function orderOf(orders: readonly OrderInput[] | null | undefined): MetricsOrder
  * Runs the metric engine, turning the requests it rejects into typed, explained errors; a large
  * answer waits for the request's turn (`Context.admitLargeAnswer`).
  */
-export async function answerMetrics(context: Context, query: Parameters<typeof computeMetrics>[1]) {
+export async function answerMetrics(
+  context: Context,
+  query: Parameters<typeof computeMetrics>[1],
+  { total }: { total: boolean },
+): Promise<MetricsAnswer> {
+  const beforeRows = (rows: number) => context.admitLargeAnswer(rows);
   try {
-    return await computeMetrics(context.db, query, { beforeRows: (rows) => context.admitLargeAnswer(rows) });
+    if (total) return await computeMetrics(context.db, query, { beforeRows });
+    return { rows: await computeRows(context.db, query, { beforeRows }), total: null };
   } catch (error) {
     if (error instanceof MetricsInputError) throw badInput(error.message, error.argument, error.code);
     throw error;
@@ -187,19 +201,24 @@ builder.queryField('metrics', (t) =>
         description: 'At most this many rows (1 to 10,000); the total is unaffected.',
       }),
     },
-    resolve: (_root, args, context) =>
-      answerMetrics(context, {
-        metrics: args.metrics as MetricCode[],
-        from: args.from,
-        to: args.to,
-        groupBy: (args.groupBy ?? []) as Dimension[],
-        grain: args.grain ?? null,
-        filter: args.filter ? { ...args.filter, partnerIds: partnerIdsOf(args.filter.partnerIds) } : null,
-        compare: args.compare ?? [],
-        asOf: args.asOf ?? null,
-        orderBy: orderOf(args.orderBy),
-        limit: args.limit ?? null,
-      }),
+    resolve: (_root, args, context, info) =>
+      answerMetrics(
+        context,
+        {
+          metrics: args.metrics as MetricCode[],
+          from: args.from,
+          to: args.to,
+          groupBy: (args.groupBy ?? []) as Dimension[],
+          grain: args.grain ?? null,
+          filter: args.filter ? { ...args.filter, partnerIds: partnerIdsOf(args.filter.partnerIds) } : null,
+          compare: args.compare ?? [],
+          asOf: args.asOf ?? null,
+          orderBy: orderOf(args.orderBy),
+          limit: args.limit ?? null,
+        },
+        // The totals row is computed only when asked for.
+        { total: selectsField(info, 'total') },
+      ),
   }),
 );
 

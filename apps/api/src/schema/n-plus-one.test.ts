@@ -116,6 +116,13 @@ const PARTS = {
     byIncomeStream { values { value } } trend { values { value } } pipeline { stage } } }`,
   panoramaAsOf: '{ panorama(regionCode: "RBN", year: 2025) { asOf } }',
   panoramaRank: '{ panorama(regionCode: "RBN", year: 2025) { rank share peers { value } } }',
+  metricsRows: `{ metrics(metrics: [REVENUE_USD], from: "2025-01-01", to: "2025-12-31", groupBy: [REGION]) {
+    rows { region { code } values { value } } } }`,
+  metricsTotal: `{ metrics(metrics: [REVENUE_USD], from: "2025-01-01", to: "2025-12-31", groupBy: [REGION]) {
+    rows { region { code } values { value } } total { values { value } } } }`,
+  metricsTotalInFragment: `{ metrics(metrics: [REVENUE_USD], from: "2025-01-01", to: "2025-12-31", groupBy: [REGION]) {
+    rows { region { code } values { value } } ...Whole } }
+    fragment Whole on MetricsResult { ... on MetricsResult { sum: total { values { value } } } }`,
 };
 
 interface Counted<TData> {
@@ -208,5 +215,18 @@ describe('the number of SQL statements of a query', () => {
     expect(large.parts.panoramaRank.data).toEqual({
       panorama: { rank: expect.any(Number), share: expect.any(Number), peers: expect.any(Array) },
     });
+  });
+
+  it('computes the totals row of a metrics query only when it is asked, under any alias or fragment', () => {
+    const { metricsRows, metricsTotal, metricsTotalInFragment } = large.parts;
+    // The totals' figures are one statement of their own.
+    expect(metricsTotal.statements).toBe(metricsRows.statements + 1);
+    expect(metricsTotalInFragment.statements).toBe(metricsTotal.statements);
+    const rows = (metricsRows.data as { metrics: { rows: unknown[] } }).metrics.rows;
+    expect((metricsTotal.data as { metrics: { rows: unknown[] } }).metrics.rows).toEqual(rows);
+    // Three offices of 8 partners, each partner 8 gifts of $100 to $107.
+    const total = { values: [{ value: 3 * 8 * (8 * 100 + 28) }] };
+    expect(metricsTotal.data).toMatchObject({ metrics: { total } });
+    expect(metricsTotalInFragment.data).toMatchObject({ metrics: { sum: total } });
   });
 });
