@@ -12,7 +12,7 @@ import {
   type MetricsRow,
   type MetricValue,
 } from './query';
-import { sortRows } from './row-order';
+import { type OrderedRow, sortRows } from './row-order';
 import type { IndexedPeriod } from './sql/figures';
 import { periodTargets, type TargetMap, targetedScopes, targetedScopesWithTargets } from './sql/targets';
 import { attainmentOf, changeOf, statusOf } from './status';
@@ -202,24 +202,48 @@ async function rowsFor(
     prepared.references,
   );
   await beforeRows?.(ordered && query.limit ? Math.min(query.limit, plans.length) : plans.length);
-  const periodOf = (plan: RowPlan) => (query.grain ? { ...plan.period, label: periodLabel(plan.period) } : null);
   let kept = plans;
   if (ordered) {
     const byMetrics = (query.orderBy ?? []).flatMap(({ by }) => ('metric' in by ? [by.metric] : []));
+    // Every plan of an answer without a grain has the same period: ordering by it changes nothing.
     const sortable = plans.map((plan) => ({
-      ...plan.keys,
-      period: query.grain ? plan.period : null,
-      values: byMetrics.map((metric) => ({ metric, value: figureOf(evaluation, plan.idx, plan.key, metric) })),
+      keys: plan.keys,
+      period: plan.period,
+      values: byMetrics.length
+        ? byMetrics.map((metric) => ({ metric, value: figureOf(evaluation, plan.idx, plan.key, metric) }))
+        : NO_VALUES,
       plan,
     }));
     const sorted = sortRows(sortable, query.orderBy ?? [], dimensions);
     kept = (query.limit ? sorted.slice(0, query.limit) : sorted).map(({ plan }) => plan);
   }
-  return kept.map((plan) => ({
-    ...plan.keys,
-    period: periodOf(plan),
-    values: valuesOf(plan, query, evaluation, targets),
-  }));
+  // Rows of one period share its labelled period.
+  const labelled = new Map<Period, MetricsRow['period']>();
+  const periodOf = (period: Period) => {
+    let found = labelled.get(period);
+    if (found === undefined) {
+      found = query.grain ? { ...period, label: periodLabel(period) } : null;
+      labelled.set(period, found);
+    }
+    return found;
+  };
+  return kept.map((plan) => rowOf(plan.keys, periodOf(plan.period), valuesOf(plan, query, evaluation, targets)));
+}
+
+const NO_VALUES: OrderedRow['values'] = [];
+
+/** A row: its keys spelled out (many rows are built: a literal of one shape is quicker than a spread). */
+function rowOf(keys: GroupKeys, period: MetricsRow['period'], values: MetricValue[]): MetricsRow {
+  return {
+    regionCode: keys.regionCode,
+    countryIso3: keys.countryIso3,
+    incomeStream: keys.incomeStream,
+    partnerType: keys.partnerType,
+    objectiveCode: keys.objectiveCode,
+    partnerId: keys.partnerId,
+    period,
+    values,
+  };
 }
 
 /** Told how many rows an answer has once they are known, before they are built; may make them wait. */

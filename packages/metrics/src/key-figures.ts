@@ -90,7 +90,11 @@ export async function computeKeyFigures(db: Database, request: KeyFigureRequest)
       }),
     };
   });
-  return sortRows(rows, [], request.groupBy ?? []);
+  return sortRows(
+    rows.map((row) => ({ keys: row, period: row.period, values: row.values, row })),
+    [],
+    request.groupBy ?? [],
+  ).map(({ row }) => row);
 }
 
 /** A row's figure for one metric. */

@@ -1,7 +1,8 @@
 import { DIMENSION_KEY, type Dimension, type GroupKeys, type MetricsOrder } from './query';
 
 /** What rows are ordered by: their group keys, their period and their metrics' values. */
-export interface OrderedRow extends GroupKeys {
+export interface OrderedRow {
+  keys: GroupKeys;
   period: { from: string } | null;
   values: readonly { metric: string; value: string | null }[];
 }
@@ -23,7 +24,7 @@ function compareNullable(a: SortKey, b: SortKey, direction: 'asc' | 'desc'): num
 
 function sortKey(row: OrderedRow, { by }: MetricsOrder): SortKey {
   if ('metric' in by) return metricNumber(row, by.metric);
-  if ('dimension' in by) return row[DIMENSION_KEY[by.dimension]];
+  if ('dimension' in by) return row.keys[DIMENSION_KEY[by.dimension]];
   return row.period?.from ?? null;
 }
 
