@@ -1,30 +1,9 @@
-import { createTestDatabase, type TestDatabase } from '@panorama/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MetricCode } from './catalog';
-import { computeMetrics } from './engine';
-import { loadHandData } from './hand-data.fixture';
-import { computeKeyFigures } from './key-figures';
-import type { MetricsQuery, MetricsRow, MetricValue } from './query';
+import { describe, expect, it } from 'vitest';
+import { figure, useHandData, year } from './hand-data.kit';
+import type { MetricsQuery, MetricsRow } from './query';
 
-let database: TestDatabase;
-let ids: Awaited<ReturnType<typeof loadHandData>>;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ids = await loadHandData(database.db);
-});
-afterAll(async () => {
-  await database?.close();
-});
-
-const run = (query: MetricsQuery) => computeMetrics(database.db, query);
-const year = (y: number) => ({ from: `${y}-01-01`, to: `${y}-12-31` });
-
-function figure(row: MetricsRow | undefined, metric: MetricCode): MetricValue {
-  const found = row?.values.find((value) => value.metric === metric);
-  if (!found) throw new Error(`no ${metric} in row`);
-  return found;
-}
+const handData = useHandData();
+const { run } = handData;
 
 describe('revenue, counts and averages', () => {
   it('sums a year exactly, gifts on 1 January and 31 December included', async () => {
@@ -103,10 +82,10 @@ describe('revenue, counts and averages', () => {
       metrics: ['REVENUE_USD'],
       ...year(2024),
       groupBy: ['PARTNER'],
-      filter: { partnerIds: [ids.delta] },
+      filter: { partnerIds: [handData.ids().delta] },
     });
     expect(byPartner.rows.map((row) => [row.partnerId, figure(row, 'REVENUE_USD').value])).toEqual([
-      [ids.delta, '400.00'],
+      [handData.ids().delta, '400.00'],
     ]);
   });
 });
@@ -182,110 +161,6 @@ describe('comparisons', () => {
       ['Feb 2024', '50.00'],
       ['Mar 2024', '300.25'],
     ]);
-  });
-});
-
-describe('targets, attainment and status', () => {
-  it('uses the GLOBAL target for an ungrouped slice and judges the pace', async () => {
-    const result = await run({ metrics: ['REVENUE_USD'], ...year(2024), compare: ['TARGET'] });
-    expect(figure(result.total, 'REVENUE_USD')).toMatchObject({
-      target: '1000.00',
-      attainment: 0.75035,
-      status: 'AT_RISK',
-    });
-    const early = await run({ metrics: ['REVENUE_USD'], ...year(2025), compare: ['TARGET'], asOf: '2025-03-01' });
-    expect(figure(early.total, 'REVENUE_USD')).toMatchObject({ target: '365.00', status: 'ON_TRACK' });
-    const late = await run({ metrics: ['REVENUE_USD'], ...year(2025), compare: ['TARGET'] });
-    expect(figure(late.total, 'REVENUE_USD').status).toBe('OFF_TRACK');
-  });
-
-  it('prorates a yearly target by days and uses quarter targets where the year has them', async () => {
-    const january = await run({
-      metrics: ['REVENUE_USD'],
-      from: '2024-01-01',
-      to: '2024-01-31',
-      groupBy: ['REGION'],
-      compare: ['TARGET'],
-      filter: { regionCodes: ['RBN'] },
-    });
-    expect(figure(january.rows[0], 'REVENUE_USD')).toMatchObject({ value: '50.00', target: '31.00' });
-    const rbb = await run({
-      metrics: ['REVENUE_USD'],
-      ...year(2024),
-      grain: 'MONTH',
-      groupBy: ['REGION'],
-      compare: ['TARGET'],
-      filter: { regionCodes: ['RBB'] },
-    });
-    const targetsByMonth = rbb.rows.map((row) => figure(row, 'REVENUE_USD').target);
-    expect(targetsByMonth.slice(0, 4)).toEqual(['34.07', '31.87', '34.07', '65.93']);
-    expect(targetsByMonth.slice(6)).toEqual([null, null, null, null, null, null]);
-    const whole = await run({
-      metrics: ['REVENUE_USD'],
-      ...year(2024),
-      groupBy: ['REGION'],
-      compare: ['TARGET'],
-      filter: { regionCodes: ['RBB'] },
-    });
-    expect(figure(whole.rows[0], 'REVENUE_USD').target).toBe('300.00');
-  });
-
-  it('sums the targets of the countries a slice is filtered to, and has none when cut by another dimension', async () => {
-    const countries = await run({
-      metrics: ['REVENUE_USD'],
-      ...year(2024),
-      compare: ['TARGET'],
-      filter: { countryIsos: ['KEN', 'BGD'] },
-    });
-    expect(figure(countries.total, 'REVENUE_USD')).toMatchObject({ value: '350.25', target: '600.00' });
-    const byStream = await run({
-      metrics: ['REVENUE_USD'],
-      ...year(2024),
-      compare: ['TARGET'],
-      groupBy: ['INCOME_STREAM'],
-    });
-    expect(byStream.rows.every((row) => figure(row, 'REVENUE_USD').target === null)).toBe(true);
-  });
-
-  it('shows a region with a target and no revenue as 0, not nothing', async () => {
-    const result = await run({ metrics: ['REVENUE_USD'], ...year(2024), groupBy: ['REGION'], compare: ['TARGET'] });
-    const rbd = result.rows.find((row) => row.regionCode === 'RBD');
-    expect(figure(rbd, 'REVENUE_USD')).toMatchObject({
-      value: '0',
-      target: '10.00',
-      attainment: 0,
-      status: 'OFF_TRACK',
-    });
-    const hq = result.rows.find((row) => row.regionCode === 'HQ');
-    expect(figure(hq, 'REVENUE_USD')).toMatchObject({ value: '0.10', target: null, attainment: null, status: null });
-  });
-
-  it('lists key figures by region in code order, regions with a target and no data yet among the others', async () => {
-    // On 1 January 2024 only RBN has given; RBB (quarter targets: 300 for the year) and RBD have
-    // 2024 targets and nothing yet.
-    const rows = await computeKeyFigures(database.db, { year: 2024, asOf: '2024-01-01', groupBy: ['REGION'] });
-    expect(rows.map((row) => row.regionCode)).toEqual(['RBB', 'RBD', 'RBN']);
-    expect(figure(rows[2], 'REVENUE_USD').value).toBe('50.00');
-    expect(figure(rows[0], 'REVENUE_USD')).toMatchObject({ value: '0', target: '300.00' });
-  });
-
-  it('takes a rate’s target as it is, never prorated, and none for several scopes', async () => {
-    const quarter = await run({
-      metrics: ['PARTNER_RETENTION_RATE'],
-      from: '2025-01-01',
-      to: '2025-03-31',
-      compare: ['TARGET'],
-    });
-    expect(figure(quarter.total, 'PARTNER_RETENTION_RATE').target).toBe('0.5000');
-    const year2025 = await run({ metrics: ['PARTNER_RETENTION_RATE'], ...year(2025), compare: ['TARGET'] });
-    expect(figure(year2025.total, 'PARTNER_RETENTION_RATE')).toMatchObject({ attainment: 0.5, status: 'OFF_TRACK' });
-    const two = await run({
-      metrics: ['PARTNER_RETENTION_RATE'],
-      ...year(2025),
-      compare: ['TARGET'],
-      filter: { regionCodes: ['RBN', 'RBB'] },
-    });
-    expect(figure(two.total, 'PARTNER_RETENTION_RATE').target).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 import { type Database, selectRows } from '@panorama/db';
 import { type SQL, sql } from 'drizzle-orm';
 import type { MetricCode } from '../catalog';
+import { yearOf } from '../periods';
 import { type IndexedPeriod, periodsCte } from './figures';
 import { valueList, valueSql } from './literals';
 
@@ -29,7 +30,12 @@ export interface TargetRequest {
  * targets of that year when it has any (each prorated by the days of its quarter the period
  * covers), else the yearly target prorated by days. Rounded to two decimals.
  */
-function additiveTargets(metrics: readonly MetricCode[], scopes: SQL): SQL {
+function additiveTargets(metrics: readonly MetricCode[], scopes: SQL, periods: readonly IndexedPeriod[]): SQL {
+  // Only the years the periods touch: the quarters test reads no other year.
+  const years = periods.flatMap((period) => [yearOf(period.from), yearOf(period.to)]);
+  const touched = years.length
+    ? sql`AND t.year BETWEEN ${valueSql(Math.min(...years))} AND ${valueSql(Math.max(...years))}`
+    : sql``;
   return sql`SELECT y.idx, t.scope_code, t.metric_code,
         round(sum(t.value * greatest(0, least(y.o_to, t.t_to) - greatest(y.o_from, t.t_from) + 1)
                   / (t.t_to - t.t_from + 1)), 2)::text AS target, NULL::int AS quarter
@@ -42,7 +48,7 @@ function additiveTargets(metrics: readonly MetricCode[], scopes: SQL): SQL {
                    ELSE (make_date(t.year, t.quarter * 3 - 2, 1) + interval '3 months' - interval '1 day')::date END AS t_to,
               bool_or(t.quarter IS NOT NULL) OVER (PARTITION BY t.metric_code, t.scope_code, t.year) AS year_has_quarters
             FROM targets t
-            WHERE t.metric_code IN (${valueList(metrics)}) AND t.scope_code IN (${scopes})) t
+            WHERE t.metric_code IN (${valueList(metrics)}) AND t.scope_code IN (${scopes}) ${touched}) t
         ON t.year = y.year AND (t.quarter IS NOT NULL OR NOT t.year_has_quarters)
         AND least(y.o_to, t.t_to) >= greatest(y.o_from, t.t_from)
       GROUP BY y.idx, t.scope_code, t.metric_code`;
@@ -66,7 +72,7 @@ function targetSelects(request: Omit<TargetRequest, 'scopeCodes'>, scopes: SQL):
   const additive = request.metrics.filter((code) => !request.isRate(code));
   const rates = request.metrics.filter((code) => request.isRate(code));
   return [
-    ...(additive.length ? [additiveTargets(additive, scopes)] : []),
+    ...(additive.length ? [additiveTargets(additive, scopes, request.periods)] : []),
     ...(rates.length ? [rateTargets(rates, scopes)] : []),
   ];
 }
