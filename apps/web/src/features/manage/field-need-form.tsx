@@ -5,6 +5,7 @@ import { useT } from '../../i18n/language-provider';
 import { graphql } from '../../lib/graphql';
 import type { Country } from './field-needs-section';
 import { type Feedback, Field, FormAlert, feedbackOf, NO_FEEDBACK, useFocusOnFeedback } from './form-controls';
+import { ChoiceField } from './form-fields';
 import { todayUtc } from './format-time';
 import { readOutcome } from './mutation-outcome';
 
@@ -116,34 +117,26 @@ export function FieldNeedForm({ regionCode, countries, objectives, onSaved, onCa
             />
           )}
         </Field>
-        <Field label={t('manage.needs.country')} problems={feedback.byField.countryIso3}>
-          {(control) => (
-            <select {...control} value={countryIso3} onChange={(event) => setCountryIso3(event.currentTarget.value)}>
-              <option value="">{t('fieldNeeds.bureauWide')}</option>
-              {countries.map((country) => (
-                <option key={country.iso3} value={country.iso3}>
-                  {country.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('manage.needs.objective')} problems={feedback.byField.objectiveCode}>
-          {(control) => (
-            <select
-              {...control}
-              value={objectiveCode}
-              onChange={(event) => setObjectiveCode(event.currentTarget.value)}
-            >
-              <option value="">{t('manage.needs.noObjective')}</option>
-              {objectives.map((objective) => (
-                <option key={objective.code} value={objective.code}>
-                  {objectiveName(objective)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          label={t('manage.needs.country')}
+          problems={feedback.byField.countryIso3}
+          value={countryIso3}
+          onChange={setCountryIso3}
+          choices={[
+            { value: '', label: t('fieldNeeds.bureauWide') },
+            ...countries.map((country) => ({ value: country.iso3, label: country.name })),
+          ]}
+        />
+        <ChoiceField
+          label={t('manage.needs.objective')}
+          problems={feedback.byField.objectiveCode}
+          value={objectiveCode}
+          onChange={setObjectiveCode}
+          choices={[
+            { value: '', label: t('manage.needs.noObjective') },
+            ...objectives.map((objective) => ({ value: objective.code, label: objectiveName(objective) })),
+          ]}
+        />
         <Field label={t('manage.needs.sector')} hint={t('manage.needs.sectorHint')} problems={feedback.byField.sector}>
           {(control) => (
             <input

@@ -6,7 +6,8 @@ import { objectiveName } from '../../i18n/catalog-labels';
 import { useT } from '../../i18n/language-provider';
 import { graphql } from '../../lib/graphql';
 import type { ManagedFieldNeed } from './field-needs-section';
-import { type Feedback, Field, FormAlert, feedbackOf, NO_FEEDBACK, useFocusOnFeedback } from './form-controls';
+import { type Feedback, FormAlert, feedbackOf, NO_FEEDBACK, useFocusOnFeedback } from './form-controls';
+import { ChoiceField } from './form-fields';
 import { readOutcome } from './mutation-outcome';
 import type { RegionPartnership } from './partnerships';
 
@@ -139,25 +140,16 @@ export function FieldNeedItem({ need, canWrite, partnerships, onMatched, onClose
         <div ref={actionsRef} className="manage-need__actions">
           <FormAlert alert={feedback.alert} />
           <form className="manage-need__match" onSubmit={onMatch} noValidate>
-            <Field
+            <ChoiceField
               label={t('manage.needs.partnershipFor', { title: need.title })}
               problems={feedback.byField.partnershipId}
-            >
-              {(control) => (
-                <select
-                  {...control}
-                  value={partnershipId}
-                  onChange={(event) => setPartnershipId(event.currentTarget.value)}
-                >
-                  <option value="">{t('manage.needs.choose')}</option>
-                  {options.map((partnership) => (
-                    <option key={partnership.id} value={partnership.id}>
-                      {partnership.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+              value={partnershipId}
+              onChange={setPartnershipId}
+              choices={[
+                { value: '', label: t('manage.needs.choose') },
+                ...options.map((partnership) => ({ value: partnership.id, label: partnership.name })),
+              ]}
+            />
             <button
               type="submit"
               className="button manage-button--small"

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/language-provider';
 import { graphql, type VariablesOf } from '../../lib/graphql';
 import { decimalText, decimalValue, normalizeDecimal } from './decimal-input';
 import { type Feedback, Field, FormAlert, feedbackOf, NO_FEEDBACK, useFocusOnFeedback } from './form-controls';
+import { DecimalField } from './form-fields';
 import { readOutcome } from './mutation-outcome';
 import type { ManagedOpportunity } from './pipeline-section';
 
@@ -115,60 +116,22 @@ export function OpportunityForm({ opportunity, onSaved, onCancel }: OpportunityF
             />
           )}
         </Field>
-        <Field
+        <DecimalField
           label={t('manage.pipeline.amount')}
-          hint={
-            <>
-              {t('manage.value.hintUsd')}
-              {amountValue !== null ? (
-                <>
-                  {' '}
-                  <strong>{t('manage.value.preview', { value: formatUsd(amountValue) })}</strong>
-                </>
-              ) : null}
-            </>
-          }
+          hint={t('manage.value.hintUsd')}
+          preview={amountValue !== null ? formatUsd(amountValue) : null}
           problems={feedback.byField.amountUsd}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              required
-              value={amount}
-              onChange={(event) => setAmount(event.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field
+          value={amount}
+          onChange={setAmount}
+        />
+        <DecimalField
           label={t('manage.pipeline.probability')}
-          hint={
-            <>
-              {t('manage.value.hintRate')}
-              {probabilityValue !== null ? (
-                <>
-                  {' '}
-                  <strong>{t('manage.value.preview', { value: formatPercent(probabilityValue) })}</strong>
-                </>
-              ) : null}
-            </>
-          }
+          hint={t('manage.value.hintRate')}
+          preview={probabilityValue !== null ? formatPercent(probabilityValue) : null}
           problems={feedback.byField.probability}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              required
-              value={probability}
-              onChange={(event) => setProbability(event.currentTarget.value)}
-            />
-          )}
-        </Field>
+          value={probability}
+          onChange={setProbability}
+        />
         <Field label={t('manage.pipeline.expectedClose')} problems={feedback.byField.expectedCloseDate}>
           {(control) => (
             <input

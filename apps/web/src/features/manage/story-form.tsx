@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { useT } from '../../i18n/language-provider';
 import { graphql, type VariablesOf } from '../../lib/graphql';
 import { type Feedback, Field, FormAlert, feedbackOf, NO_FEEDBACK, useFocusOnFeedback } from './form-controls';
+import { ChoiceField } from './form-fields';
 import { todayUtc } from './format-time';
 import { readOutcome } from './mutation-outcome';
 import type { RegionPartnership } from './partnerships';
@@ -182,34 +183,26 @@ export function StoryForm({ regionCode, countries, partnerships, story, onSaved,
             />
           )}
         </Field>
-        <Field label={t('manage.stories.country')} problems={feedback.byField.countryIso3}>
-          {(control) => (
-            <select {...control} value={countryIso3} onChange={(event) => setCountryIso3(event.currentTarget.value)}>
-              <option value="">{t('manage.form.noCountry')}</option>
-              {countries.map((country) => (
-                <option key={country.iso3} value={country.iso3}>
-                  {country.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('manage.stories.partnership')} problems={feedback.byField.partnershipId}>
-          {(control) => (
-            <select
-              {...control}
-              value={partnershipId}
-              onChange={(event) => setPartnershipId(event.currentTarget.value)}
-            >
-              <option value="">{t('manage.form.noPartnership')}</option>
-              {partnershipOptions.map((partnership) => (
-                <option key={partnership.id} value={partnership.id}>
-                  {partnership.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          label={t('manage.stories.country')}
+          problems={feedback.byField.countryIso3}
+          value={countryIso3}
+          onChange={setCountryIso3}
+          choices={[
+            { value: '', label: t('manage.form.noCountry') },
+            ...countries.map((country) => ({ value: country.iso3, label: country.name })),
+          ]}
+        />
+        <ChoiceField
+          label={t('manage.stories.partnership')}
+          problems={feedback.byField.partnershipId}
+          value={partnershipId}
+          onChange={setPartnershipId}
+          choices={[
+            { value: '', label: t('manage.form.noPartnership') },
+            ...partnershipOptions.map((partnership) => ({ value: partnership.id, label: partnership.name })),
+          ]}
+        />
         <Field
           label={t('manage.stories.summary')}
           hint={t('manage.form.maxLength', { max: 4000 })}

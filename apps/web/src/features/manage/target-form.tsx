@@ -7,6 +7,7 @@ import type { Translate } from '../../i18n/translate';
 import type { VariablesOf } from '../../lib/graphql';
 import { decimalText, decimalValue, normalizeDecimal } from './decimal-input';
 import { type Feedback, Field, FormAlert, feedbackOf, NO_FEEDBACK, useFocusOnFeedback } from './form-controls';
+import { ChoiceField } from './form-fields';
 import { readOutcome, type VersionConflict } from './mutation-outcome';
 import { type ManagedTarget, ManageSetTarget_Mutation } from './target-documents';
 import { type CatalogMetric, periodLabel, sameKey, scopeLabel, unitOf } from './targets-model';
@@ -177,46 +178,36 @@ export function TargetForm({
       <div className="manage-form__fields">
         {target ? null : (
           <>
-            <Field label={t('manage.targets.metric')} problems={feedback.byField.metricCode}>
-              {(control) => (
-                <select {...control} value={metricCode} onChange={(event) => setMetricCode(event.currentTarget.value)}>
-                  {catalog.map((option) => (
-                    <option key={option.code} value={option.code}>
-                      {metricLabel(option)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={t('manage.targets.scope')} problems={feedback.byField.scopeCode}>
-              {(control) => (
-                <select {...control} value={scope} onChange={(event) => setScope(event.currentTarget.value)}>
-                  <option value={`REGION:${regionCode}`}>
-                    {t('manage.targets.wholeRegion', { code: regionCode })}
-                  </option>
-                  {countries.map((country) => (
-                    <option key={country.iso3} value={`COUNTRY:${country.iso3}`}>
-                      {country.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
+            <ChoiceField
+              label={t('manage.targets.metric')}
+              problems={feedback.byField.metricCode}
+              value={metricCode}
+              onChange={setMetricCode}
+              choices={catalog.map((option) => ({ value: option.code, label: metricLabel(option) }))}
+            />
+            <ChoiceField
+              label={t('manage.targets.scope')}
+              problems={feedback.byField.scopeCode}
+              value={scope}
+              onChange={setScope}
+              choices={[
+                { value: `REGION:${regionCode}`, label: t('manage.targets.wholeRegion', { code: regionCode }) },
+                ...countries.map((country) => ({ value: `COUNTRY:${country.iso3}`, label: country.name })),
+              ]}
+            />
+            <ChoiceField
               label={t('manage.targets.period')}
               problems={[...(feedback.byField.quarter ?? []), ...(feedback.byField.year ?? [])]}
-            >
-              {(control) => (
-                <select {...control} value={quarter} onChange={(event) => setQuarter(event.currentTarget.value)}>
-                  <option value="">{t('manage.targets.wholeYear', { year })}</option>
-                  {[1, 2, 3, 4].map((option) => (
-                    <option key={option} value={option}>
-                      {t('manage.targets.quarterOf', { quarter: option, year })}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+              value={quarter}
+              onChange={setQuarter}
+              choices={[
+                { value: '', label: t('manage.targets.wholeYear', { year }) },
+                ...[1, 2, 3, 4].map((option) => ({
+                  value: String(option),
+                  label: t('manage.targets.quarterOf', { quarter: option, year }),
+                })),
+              ]}
+            />
           </>
         )}
         <Field
