@@ -1,5 +1,7 @@
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { describe, expect, it } from 'vitest';
-import { createLogger, redactSecrets, requestIdFor } from './logging';
+import { createLogger, currentLogger, keepRequestLogger, redactSecrets, requestIdFor, requestLogging } from './logging';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -44,6 +46,58 @@ describe('logging', () => {
     expect(requestIdFor('trace:abc-1.2_3')).toBe('trace:abc-1.2_3');
     for (const insane of [undefined, '', 'has spaces', 'x'.repeat(200), 'quote"s', 'new\nline']) {
       expect(requestIdFor(insane)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    }
+  });
+
+  it('logs each request once, under its id, and what was logged while serving it', async () => {
+    const { logger, lines } = capture();
+    const app = express();
+    app.use(requestLogging(logger));
+    app.get('/healthz', (_request, response) => {
+      response.json({ status: 'ok' });
+    });
+    app.get('/ok', (_request, response) => {
+      setImmediate(() => {
+        currentLogger(logger).debug('serving');
+        response.send('fine');
+      });
+    });
+    app.get('/boom', keepRequestLogger, (_request, response) => {
+      response.status(500).send('no');
+    });
+    app.get('/cut', (request) => {
+      request.socket.destroy();
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const ok = await fetch(`${url}/ok?secret=1`, { headers: { 'x-request-id': 'trace-1' } });
+      expect(ok.headers.get('x-request-id')).toBe('trace-1');
+      await ok.text();
+      const boom = await fetch(`${url}/boom`);
+      const boomId = boom.headers.get('x-request-id');
+      await boom.text();
+      await (await fetch(`${url}/healthz`)).text();
+      await expect(fetch(`${url}/cut`)).rejects.toThrow();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      const requestLines = lines.filter((line) => line.req !== undefined);
+      expect(requestLines).toEqual([
+        expect.objectContaining({
+          level: 'info',
+          reqId: 'trace-1',
+          req: { method: 'GET', path: '/ok' },
+          res: { statusCode: 200 },
+          msg: 'GET /ok 200',
+          responseTime: expect.any(Number),
+        }),
+        expect.objectContaining({ level: 'error', reqId: boomId, msg: 'GET /boom 500' }),
+        expect.objectContaining({ level: 'error', msg: 'GET /cut 200 (failed or cut short)' }),
+      ]);
+      expect(lines).toContainEqual(expect.objectContaining({ level: 'debug', reqId: 'trace-1', msg: 'serving' }));
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });

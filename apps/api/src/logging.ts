@@ -1,9 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { RequestHandler } from 'express';
 import { type DestinationStream, type LevelWithSilent, type Logger, pino } from 'pino';
-import { pinoHttp } from 'pino-http';
 
 export type { Logger };
 
@@ -92,11 +92,25 @@ export function textLogger(write: (message: string) => void, level: LevelWithSil
   });
 }
 
-const requestLoggers = new AsyncLocalStorage<Logger>();
+/** The logger of one request: a child with its id, made the first time something is logged. */
+class RequestLogger {
+  #child: Logger | undefined;
+  constructor(
+    private readonly parent: Logger,
+    readonly id: string,
+  ) {}
+  get logger(): Logger {
+    this.#child ??= this.parent.child({ reqId: this.id });
+    return this.#child;
+  }
+}
+
+const requestLoggers = new AsyncLocalStorage<RequestLogger>();
+const loggerOfRequest = new WeakMap<IncomingMessage, RequestLogger>();
 
 /** The logger of the request being served (its lines carry the request id), else `fallback`. */
 export function currentLogger(fallback: Logger): Logger {
-  return requestLoggers.getStore() ?? fallback;
+  return requestLoggers.getStore()?.logger ?? fallback;
 }
 
 /** The id a request goes by: the caller's own `x-request-id` when it is sane, else a new UUID. */
@@ -115,40 +129,47 @@ function requestPath(request: IncomingMessage): string {
   return pathOf((request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url);
 }
 
+/** Probes, called every few seconds: `/readyz` logs its own changes of state. */
+const HEALTH_PROBE = /^\/(healthz|readyz)$/;
+
 /**
  * Logging of every request: an id (sent back as `x-request-id`), a child logger that puts it on
- * each line written while the request is served, and one line when the response is done
- * (method, path, status, time), except for health probes that succeed.
+ * each line written while the request is served, and one line when the response is done or cut
+ * short (method, path, status, time; an error for a 5xx or a response never finished), except
+ * for health probes.
  */
-export function requestLogging(logger: Logger): RequestHandler[] {
-  const http = pinoHttp<IncomingMessage, ServerResponse>({
-    logger,
-    quietReqLogger: true,
-    genReqId: (request, response) => {
-      const id = requestIdFor(request.headers[REQUEST_ID_HEADER]);
-      response.setHeader(REQUEST_ID_HEADER, id);
-      return id;
-    },
-    serializers: {
-      req: (request: { method?: string; url?: string; raw?: IncomingMessage }) => ({
-        method: request.method,
-        path: request.raw ? requestPath(request.raw) : pathOf(request.url),
-      }),
-      res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
-    },
-    customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessMessage: (request, response) => `${request.method} ${requestPath(request)} ${response.statusCode}`,
-    customErrorMessage: (request, response) =>
-      `${request.method} ${requestPath(request)} ${response.statusCode} (failed or cut short)`,
-    autoLogging: { ignore: (request) => /^\/(healthz|readyz)$/.test(requestPath(request)) },
-  });
-  return [http, keepRequestLogger];
+export function requestLogging(logger: Logger): RequestHandler {
+  return (request, response, next) => {
+    const started = performance.now();
+    const log = new RequestLogger(logger, requestIdFor(request.headers[REQUEST_ID_HEADER]));
+    response.setHeader(REQUEST_ID_HEADER, log.id);
+    loggerOfRequest.set(request, log);
+    response.once('close', () => {
+      const path = requestPath(request);
+      if (HEALTH_PROBE.test(path)) return;
+      const finished = response.writableFinished;
+      const { statusCode } = response;
+      const level = !finished || statusCode >= 500 ? 'error' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      log.logger[level](
+        {
+          req: { method: request.method, path },
+          res: { statusCode },
+          responseTime: Math.round(performance.now() - started),
+        },
+        `${request.method} ${path} ${statusCode}${finished ? '' : ' (failed or cut short)'}`,
+      );
+    });
+    requestLoggers.run(log, next);
+  };
 }
 
 /**
- * Runs the rest of the chain in the request's logging context. Also needed after a body parser,
- * whose callbacks run outside the context the request started in.
+ * Runs the rest of the chain in the request's logging context: needed after a body parser, whose
+ * callbacks run outside the context the request started in.
  */
 export const keepRequestLogger: RequestHandler = (request, _response, next) => {
-  requestLoggers.run(request.log, next);
+  const log = loggerOfRequest.get(request);
+  if (log) requestLoggers.run(log, next);
+  else next();
 };
