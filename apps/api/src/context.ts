@@ -30,6 +30,8 @@ export interface Context {
    * large one (see `LargeAnswerGate`); at once otherwise, or when the request already has its turn.
    */
   admitLargeAnswer(rows: number): Promise<void>;
+  /** Told when this request's answer is in the response cache (found there, or just kept), with its data version. */
+  onCached?(version: string, answer: Record<string, unknown>): void;
 }
 
 /** How a request meets the gate of large answers: the gate, and when the request's answer is sent. */
@@ -43,7 +45,12 @@ export function createContext(
   db: Database,
   viewer: Viewer | null,
   auth: AuthSettings,
-  http: { cookieHeader?: string | undefined; setCookie?: (value: string) => void; largeAnswers?: LargeAnswerTurn } = {},
+  http: {
+    cookieHeader?: string | undefined;
+    setCookie?: (value: string) => void;
+    largeAnswers?: LargeAnswerTurn;
+    onCached?: Context['onCached'];
+  } = {},
 ): Context {
   let admitted: Promise<void> | undefined;
   const { largeAnswers } = http;
@@ -54,6 +61,7 @@ export function createContext(
     auth,
     cookieHeader: http.cookieHeader,
     setCookie: http.setCookie ?? (() => undefined),
+    onCached: http.onCached,
     admitLargeAnswer(rows) {
       if (!largeAnswers || rows <= largeAnswers.gate.settings.rows) return Promise.resolve();
       // One turn per request, however many of its fields are large.

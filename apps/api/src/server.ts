@@ -17,6 +17,7 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import { authenticate, InvalidCredentialsError } from './auth/authenticate';
 import { createResponseCache, type ResponseCacheSettings, responseCachePlugin } from './cache/response-cache';
+import { sentAnswerSlot, sentAnswers } from './cache/sent-answers';
 import { compressResponses, DASHBOARD_STATIC_OPTIONS, noStore } from './cache/serving';
 import { type AuthSettings, type Context, createContext } from './context';
 import { formatGraphQLError, isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailableError } from './errors';
@@ -104,8 +105,11 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
   // The logger of the request being served: its lines carry the request id.
   const log = () => currentLogger(logger);
   const largeAnswers = options.largeAnswers ?? new LargeAnswerGate();
+  const responseCache = createResponseCache(options.responseCache ?? {}, logger);
   const app = express();
   app.disable('x-powered-by');
+  // Answers are never kept by browsers (Cache-Control: no-store): an ETag would be hashed for nothing.
+  app.set('etag', false);
   const httpServer = createServer(app);
   let stopping = false;
 
@@ -128,7 +132,7 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
       unavailableStatusPlugin,
-      responseCachePlugin(createResponseCache(options.responseCache ?? {}, logger)),
+      responseCachePlugin(responseCache),
       ApolloServerPluginLandingPageDisabled(),
       // Cache hints are not used, and the field instrumentation behind them would await every
       // resolver's result a second time: a drizzle query awaited twice runs twice.
@@ -139,7 +143,6 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
   await apollo.start();
 
   app.use(requestLogging(logger));
-  app.use(compressResponses());
 
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
@@ -185,6 +188,9 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
       );
   });
 
+  const authenticateRequest = (request: express.Request) =>
+    authenticate(database.db, { cookie: request.headers.cookie, authorization: request.headers.authorization });
+
   app.use(
     '/graphql',
     noStore,
@@ -192,19 +198,22 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
     express.json({ limit: MAX_BODY_BYTES }),
     // The body parser's callbacks run outside the request's logging context: enter it again.
     keepRequestLogger,
+    // A request answered before, word for word, at this data version: its response as it was sent.
+    ...(responseCache
+      ? [sentAnswers({ db: database.db, cache: responseCache, authenticate: authenticateRequest })]
+      : []),
+    compressResponses(),
     queryShapeLimits(),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
-        const cookieHeader = req.headers.cookie;
+        const slot = sentAnswerSlot(res);
         try {
-          const viewer = await authenticate(database.db, {
-            cookie: cookieHeader,
-            authorization: req.headers.authorization,
-          });
+          const viewer = slot ? slot.viewer : await authenticateRequest(req);
           return createContext(database.db, viewer, auth, {
-            cookieHeader,
+            cookieHeader: req.headers.cookie,
             setCookie: (value) => res.append('Set-Cookie', value),
             largeAnswers: turnOf(largeAnswers, res),
+            onCached: slot?.onCached,
           });
         } catch (error) {
           if (isDatabaseUnavailable(error)) {
@@ -223,6 +232,7 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
     }),
   );
 
+  app.use(compressResponses());
   // The routers log plain messages; they go to the request's logger.
   const routeLog = (message: string) => log().error(message);
   app.use('/api/export', exportRoutes(database, largeAnswers, routeLog));

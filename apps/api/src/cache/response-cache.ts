@@ -1,13 +1,21 @@
 import { createHash } from 'node:crypto';
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { dataVersion } from '@panorama/db';
+import { type Database, dataVersion } from '@panorama/db';
 import { type DocumentNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, print } from 'graphql';
 import type { Viewer } from '../auth/viewer';
 import type { Context } from '../context';
 import type { Env } from '../env';
 import type { Logger } from '../logging';
 import { selectedFieldNames } from '../selections';
-import { type Answer, createLocalStore, createRedisStore, type LocalStore, type SharedStore } from './store';
+import {
+  type Answer,
+  createLocalStore,
+  createRedisStore,
+  createSentStore,
+  type LocalStore,
+  type SentStore,
+  type SharedStore,
+} from './store';
 
 /**
  * The response cache. The answer of a query whose root fields are all in
@@ -16,7 +24,9 @@ import { type Answer, createLocalStore, createRedisStore, type LocalStore, type 
  * with every write to the data the analytics read (statement triggers, and once more after each
  * committed write of the server), so an entry is never served once the data under it has
  * changed: the next request reads the new version and misses. Each process keeps answers in an
- * LRU of its own, parsed and ready to send; with Redis, every API process also shares them.
+ * LRU of its own, parsed and ready to send; with Redis, every API process also shares them. Each
+ * process also keeps the responses it sent, as bytes, for requests that come again word for word
+ * (see `sent-answers.ts`).
  */
 
 /** The response header that says what the cache did: `hit`, `miss`, `bypass` (not cacheable) or `off`. */
@@ -53,7 +63,10 @@ export interface ResponseCacheSettings {
   redisKeyPrefix?: string;
   /** Longest an entry is kept, as a safety net (entries of an old data version are never read). Default 600. */
   ttlSeconds?: number;
-  /** Size of the in-process LRU, in MB. Default 64; with Redis, at most 16 (Redis holds the rest). */
+  /**
+   * Size of the in-process caches, in MB: three quarters for answers, a quarter for responses as
+   * sent. Default 64; with Redis, at most 16 (Redis holds the rest).
+   */
   maxMegabytes?: number;
 }
 
@@ -67,9 +80,11 @@ export interface ResponseCache {
   local: LocalStore;
   /** Everyone's (Redis), or null. */
   shared: SharedStore | null;
+  /** This process's responses as sent, by request. */
+  sent: SentStore;
   ttlMs: number;
   /** The data version now; read before the operation runs. */
-  version(context: Context): Promise<string>;
+  version(db: Database): Promise<string>;
 }
 
 /** The response cache's settings from the configuration. */
@@ -102,14 +117,13 @@ export function createResponseCache(settings: ResponseCacheSettings, logger: Log
         },
       })
     : null;
+  const bytes = (shared ? Math.min(megabytes, MAX_MEGABYTES_BESIDE_REDIS) : megabytes) * 1024 * 1024;
   return {
-    local: createLocalStore({
-      maxEntries: MAX_ENTRIES,
-      maxBytes: (shared ? Math.min(megabytes, MAX_MEGABYTES_BESIDE_REDIS) : megabytes) * 1024 * 1024,
-    }),
+    local: createLocalStore({ maxEntries: MAX_ENTRIES, maxBytes: Math.floor(bytes * 0.75) }),
     shared,
+    sent: createSentStore({ maxEntries: MAX_ENTRIES, maxBytes: Math.floor(bytes * 0.25) }),
     ttlMs: (settings.ttlSeconds ?? DEFAULT_TTL_SECONDS) * 1000,
-    version: (context) => dataVersion(context.db),
+    version: dataVersion,
   };
 }
 
@@ -235,6 +249,7 @@ export function responseCachePlugin(cache: ResponseCache | null): ApolloServerPl
       return {
         async serverWillStop() {
           cache?.local.clear();
+          cache?.sent.clear();
           await cache?.shared?.close();
         },
       };
@@ -242,14 +257,14 @@ export function responseCachePlugin(cache: ResponseCache | null): ApolloServerPl
     async requestDidStart() {
       let outcome: CacheOutcome = cache ? 'bypass' : 'off';
       let key: string | undefined;
+      let version: string | undefined;
       let finish: ((answer: Answer | undefined) => void) | undefined;
 
       return {
         async responseForOperation(requestContext) {
           if (!cache || !isCacheable(requestContext.document, requestContext.operation)) return null;
-          let version: string;
           try {
-            version = await cache.version(requestContext.contextValue);
+            version = await cache.version(requestContext.contextValue.db);
           } catch {
             // The database does not answer: the operation runs (and fails) as if there were no cache.
             return null;
@@ -264,6 +279,7 @@ export function responseCachePlugin(cache: ResponseCache | null): ApolloServerPl
           const found = await lookup(cache, key);
           if (found.answer !== undefined) {
             outcome = 'hit';
+            if (version !== undefined) requestContext.contextValue.onCached?.(version, found.answer);
             return {
               http: { status: undefined, headers: new HeaderMap() },
               body: { kind: 'single', singleResult: { data: found.answer } },
@@ -273,9 +289,9 @@ export function responseCachePlugin(cache: ResponseCache | null): ApolloServerPl
           finish = found.finish;
           return null;
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
           response.http.headers.set(CACHE_HEADER, outcome);
-          if (outcome !== 'miss' || !cache || key === undefined) return;
+          if (outcome !== 'miss' || !cache || key === undefined || version === undefined) return;
           let answer: Answer | undefined;
           const { body } = response;
           if (
@@ -288,6 +304,7 @@ export function responseCachePlugin(cache: ResponseCache | null): ApolloServerPl
             const json = JSON.stringify(answer);
             cache.local.set(key, answer, json.length, cache.ttlMs);
             await cache.shared?.set(key, json, cache.ttlMs);
+            contextValue.onCached?.(version, answer);
           }
           finish?.(answer);
         },

@@ -7,7 +7,7 @@ import type { RequestHandler } from 'express';
 export const COMPRESSION_THRESHOLD_BYTES = 1024;
 
 /**
- * gzip or deflate, as the client accepts, for GraphQL answers and the dashboard's files over
+ * brotli, gzip or deflate, as the client accepts, for GraphQL answers and the dashboard's files over
  * {@link COMPRESSION_THRESHOLD_BYTES}. The CSV routes under `/api/` stream their own bodies and
  * are left as they are.
  */

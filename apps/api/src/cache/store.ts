@@ -38,6 +38,36 @@ export function createLocalStore({ maxEntries, maxBytes }: LocalStoreOptions): L
   };
 }
 
+/** A response as it went out: its Content-Type and body, and the body compressed, once per encoding asked for. */
+export interface SentAnswer {
+  contentType: string;
+  body: Buffer;
+  encoded: Partial<Record<'br' | 'gzip', Buffer>>;
+}
+
+/** Responses kept as they were sent, by request: an LRU bounded like {@link LocalStore}, by entries and bytes. */
+export interface SentStore {
+  get(key: string): SentAnswer | undefined;
+  set(key: string, answer: SentAnswer, ttlMs: number): void;
+  clear(): void;
+}
+
+export function createSentStore({ maxEntries, maxBytes }: LocalStoreOptions): SentStore {
+  const cache = new LRUCache<string, SentAnswer>({
+    max: maxEntries,
+    maxSize: maxBytes,
+    maxEntrySize: Math.max(1, Math.floor(maxBytes / 4)),
+  });
+  return {
+    get: (key) => cache.get(key),
+    // The compressed copies come later and are small beside the body: the body and the key are counted.
+    set: (key, answer, ttlMs) => {
+      cache.set(key, answer, { ttl: ttlMs, size: Math.max(1, answer.body.length + key.length * 2) });
+    },
+    clear: () => cache.clear(),
+  };
+}
+
 /**
  * A store shared by every API process: the answers' JSON by key, each kept at most `ttlMs`. It
  * never throws to its caller: when it cannot answer, `get` misses and `set` does nothing.
