@@ -15,7 +15,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { DatabaseHandle } from '@panorama/db';
 import express from 'express';
 import { GraphQLError } from 'graphql';
-import { authenticate, InvalidCredentialsError } from './auth/authenticate';
+import { authenticate, authenticateAtDataVersion, InvalidCredentialsError } from './auth/authenticate';
 import { createResponseCache, type ResponseCacheSettings, responseCachePlugin } from './cache/response-cache';
 import { sentAnswerSlot, sentAnswers } from './cache/sent-answers';
 import { compressResponses, DASHBOARD_STATIC_OPTIONS, noStore } from './cache/serving';
@@ -188,8 +188,10 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
       );
   });
 
-  const authenticateRequest = (request: express.Request) =>
-    authenticate(database.db, { cookie: request.headers.cookie, authorization: request.headers.authorization });
+  const credentialsOf = (request: express.Request) => ({
+    cookie: request.headers.cookie,
+    authorization: request.headers.authorization,
+  });
 
   app.use(
     '/graphql',
@@ -200,7 +202,12 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
     keepRequestLogger,
     // A request answered before, word for word, at this data version: its response as it was sent.
     ...(responseCache
-      ? [sentAnswers({ db: database.db, cache: responseCache, authenticate: authenticateRequest })]
+      ? [
+          sentAnswers({
+            cache: responseCache,
+            identify: (request) => authenticateAtDataVersion(database.db, credentialsOf(request)),
+          }),
+        ]
       : []),
     compressResponses(),
     queryShapeLimits(),
@@ -208,7 +215,7 @@ export async function createPanoramaServer(options: ServerOptions): Promise<Pano
       context: async ({ req, res }): Promise<Context> => {
         const slot = sentAnswerSlot(res);
         try {
-          const viewer = slot ? slot.viewer : await authenticateRequest(req);
+          const viewer = slot ? slot.viewer : await authenticate(database.db, credentialsOf(req));
           return createContext(database.db, viewer, auth, {
             cookieHeader: req.headers.cookie,
             setCookie: (value) => res.append('Set-Cookie', value),

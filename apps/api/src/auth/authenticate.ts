@@ -1,4 +1,4 @@
-import { apiTokens, type Database, selectRows, sessions, users } from '@panorama/db';
+import { apiTokens, DATA_VERSION, type Database, dataVersion, selectRows, sessions, users } from '@panorama/db';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { newSecret, secretHash } from './secrets';
@@ -32,11 +32,29 @@ const userColumns = {
  * cookie is merely ignored (the browser then shows the sign-in page).
  */
 export async function authenticate(db: Database, credentials: Credentials): Promise<Viewer | null> {
+  return (await lookUp(db, credentials, false)).viewer;
+}
+
+/** {@link authenticate}, and the data version, read in the same statement when there is one. */
+export async function authenticateAtDataVersion(
+  db: Database,
+  credentials: Credentials,
+): Promise<{ viewer: Viewer | null; version: string }> {
+  const { viewer, version } = await lookUp(db, credentials, true);
+  return { viewer, version: version ?? (await dataVersion(db)) };
+}
+
+async function lookUp(
+  db: Database,
+  credentials: Credentials,
+  withVersion: boolean,
+): Promise<{ viewer: Viewer | null; version?: string | undefined }> {
+  const versionColumn = withVersion ? sql`, ${DATA_VERSION} AS version` : sql``;
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(credentials.authorization ?? '')?.[1];
   if (credentials.authorization !== undefined && credentials.authorization !== '') {
     if (!bearer) throw new InvalidCredentialsError('The Authorization header must be `Bearer <token>`.');
     // One statement: find the token's user, and note the use at most once a minute.
-    const [row] = await selectRows<Omit<Viewer, 'via'>>(
+    const [row] = await selectRows<Omit<Viewer, 'via'> & { version?: string }>(
       db,
       sql`WITH found AS (
             SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.name, u.role, u.region_code
@@ -47,19 +65,22 @@ export async function authenticate(db: Database, credentials: Credentials): Prom
             UPDATE ${apiTokens} SET last_used_at = now()
             WHERE id IN (SELECT token_id FROM found
                          WHERE last_used_at IS NULL OR last_used_at < now() - interval '1 minute'))
-          SELECT id AS "userId", email, name, role, region_code AS "regionCode" FROM found`,
+          SELECT id AS "userId", email, name, role, region_code AS "regionCode"${versionColumn} FROM found`,
     );
     if (!row) throw new InvalidCredentialsError('This API token is unknown, expired or revoked.');
-    return { ...row, via: 'token' };
+    const { version, ...viewer } = row;
+    return { viewer: { ...viewer, via: 'token' }, version };
   }
   const token = credentials.cookie ? parseCookie(credentials.cookie)[SESSION_COOKIE] : undefined;
-  if (!token) return null;
+  if (!token) return { viewer: null };
   const [row] = await db
-    .select(userColumns)
+    .select({ ...userColumns, version: withVersion ? sql<string>`${DATA_VERSION}` : sql<undefined>`NULL` })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, secretHash(token)), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)));
-  return row ? { ...row, via: 'session' } : null;
+  if (!row) return { viewer: null };
+  const { version, ...viewer } = row;
+  return { viewer: { ...viewer, via: 'session' }, version: version ?? undefined };
 }
 
 /** Opens a session for a user; returns the secret the cookie carries. */

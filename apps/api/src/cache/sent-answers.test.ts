@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { bumpDataVersion } from '@panorama/db';
+import { bumpDataVersion, dataVersion } from '@panorama/db';
 import { createTestDatabase, type TestDatabase } from '@panorama/db/testing';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,12 +49,11 @@ describe('sent answers, in front of a stand-in for GraphQL', () => {
       '/graphql',
       express.json(),
       sentAnswers({
-        db: database.db,
         cache,
-        authenticate: async (request) => {
+        identify: async (request) => {
           const who = request.headers.authorization;
           if (who === 'wrong') throw new Error('unknown token');
-          return who ? (CALLERS[who] ?? null) : null;
+          return { viewer: who ? (CALLERS[who] ?? null) : null, version: await dataVersion(database.db) };
         },
       }),
       // The stand-in: an answer numbered by how many it computed, kept as the response cache keeps one.

@@ -1,6 +1,5 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import type { Database } from '@panorama/db';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Viewer } from '../auth/viewer';
 import type { Context } from '../context';
@@ -42,17 +41,16 @@ const encoders = {
 };
 
 export interface SentAnswersOptions {
-  db: Database;
   cache: ResponseCache;
-  /** Who the request's credentials name; throws when they are wrong. */
-  authenticate(request: Request): Promise<Viewer | null>;
+  /** Who the request's credentials name, and the data version now; throws when the credentials are wrong. */
+  identify(request: Request): Promise<{ viewer: Viewer | null; version: string }>;
 }
 
 /**
  * The middleware, after the JSON body parser on POST /graphql: sends the kept response when
  * there is one, else leaves a {@link SentAnswerSlot} and goes on.
  */
-export function sentAnswers({ db, cache, authenticate }: SentAnswersOptions): RequestHandler {
+export function sentAnswers({ cache, identify }: SentAnswersOptions): RequestHandler {
   const keyOf = (request: Request, version: string, viewer: Viewer | null) =>
     [version, scopeOf(viewer), request.headers.accept ?? '', JSON.stringify(request.body)].join('\n');
 
@@ -71,7 +69,7 @@ export function sentAnswers({ db, cache, authenticate }: SentAnswersOptions): Re
     let viewer: Viewer | null;
     let version: string;
     try {
-      [viewer, version] = await Promise.all([authenticate(request), cache.version(db)]);
+      ({ viewer, version } = await identify(request));
     } catch {
       // Wrong credentials, or no database: the normal path says so.
       return next();
