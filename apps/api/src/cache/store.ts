@@ -21,14 +21,19 @@ export interface LocalStoreOptions {
   maxBytes: number;
 }
 
-/** The in-process LRU: the least recently read answers go first once either bound is reached. */
-export function createLocalStore({ maxEntries, maxBytes }: LocalStoreOptions): LocalStore {
-  const cache = new LRUCache<string, Answer>({
+/** An LRU bounded by entries and by bytes: the least recently read entries go first once either bound is reached. */
+function boundedLru<Value extends object>({ maxEntries, maxBytes }: LocalStoreOptions): LRUCache<string, Value> {
+  return new LRUCache<string, Value>({
     max: maxEntries,
     maxSize: maxBytes,
-    // An answer larger than a quarter of the cache is not worth evicting everything else for.
+    // An entry larger than a quarter of the cache is not worth evicting everything else for.
     maxEntrySize: Math.max(1, Math.floor(maxBytes / 4)),
   });
+}
+
+/** The in-process LRU of answers. */
+export function createLocalStore(options: LocalStoreOptions): LocalStore {
+  const cache = boundedLru<Answer>(options);
   return {
     get: (key) => cache.get(key),
     set: (key, answer, jsonLength, ttlMs) => {
@@ -52,12 +57,8 @@ export interface SentStore {
   clear(): void;
 }
 
-export function createSentStore({ maxEntries, maxBytes }: LocalStoreOptions): SentStore {
-  const cache = new LRUCache<string, SentAnswer>({
-    max: maxEntries,
-    maxSize: maxBytes,
-    maxEntrySize: Math.max(1, Math.floor(maxBytes / 4)),
-  });
+export function createSentStore(options: LocalStoreOptions): SentStore {
+  const cache = boundedLru<SentAnswer>(options);
   return {
     get: (key) => cache.get(key),
     // The compressed copies come later and are small beside the body: the body and the key are counted.
