@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/viewer';
 import type { Context } from '../context';
 import { CACHE_HEADER, type ResponseCache, scopeOf } from './response-cache';
 import { COMPRESSION_THRESHOLD_BYTES } from './serving';
-import type { SentAnswer } from './store';
+import type { SentAnswer, SentEncoding } from './store';
 
 /**
  * Answers as they were sent. When the response cache keeps an answer, the response that carried
@@ -60,7 +60,7 @@ export function sentAnswers({ cache, identify }: SentAnswersOptions): RequestHan
     response.once('finish', () => {
       const contentType = response.getHeader('content-type');
       if (response.statusCode !== 200 || typeof contentType !== 'string') return;
-      cache.sent.set(key, { contentType, body, encoded: {} }, cache.ttlMs);
+      cache.sent.set(key, { contentType, body }, cache.ttlMs);
     });
   };
 
@@ -74,8 +74,9 @@ export function sentAnswers({ cache, identify }: SentAnswersOptions): RequestHan
       // Wrong credentials, or no database: the normal path says so.
       return next();
     }
-    const sent = cache.sent.get(keyOf(request, version, viewer));
-    if (sent) return send(request, response, sent);
+    const key = keyOf(request, version, viewer);
+    const sent = cache.sent.get(key);
+    if (sent) return send(request, response, sent, (encoding, bytes) => cache.sent.addEncoding(key, encoding, bytes));
     const slot: SentAnswerSlot = {
       viewer,
       onCached: (cachedAt, answer) => keep(response, keyOf(request, cachedAt, viewer), answer),
@@ -85,12 +86,21 @@ export function sentAnswers({ cache, identify }: SentAnswersOptions): RequestHan
   };
 }
 
-async function send(request: Request, response: Response, sent: SentAnswer): Promise<void> {
+/** Sends a kept response, compressed when the client takes it; a copy compressed here for the first time goes to `keepEncoded`. */
+async function send(
+  request: Request,
+  response: Response,
+  sent: SentAnswer,
+  keepEncoded: (encoding: SentEncoding, bytes: Buffer) => void,
+): Promise<void> {
   let body = sent.body;
   const encoding = body.length >= COMPRESSION_THRESHOLD_BYTES ? request.acceptsEncodings('br', 'gzip') : false;
   if (encoding === 'br' || encoding === 'gzip') {
-    const encoded = sent.encoded[encoding] ?? (await encoders[encoding](sent.body));
-    sent.encoded[encoding] = encoded;
+    let encoded = sent.encoded[encoding];
+    if (!encoded) {
+      encoded = await encoders[encoding](sent.body);
+      keepEncoded(encoding, encoded);
+    }
     body = encoded;
     response.setHeader('Content-Encoding', encoding);
   }

@@ -47,23 +47,50 @@ export function createLocalStore(options: LocalStoreOptions): LocalStore {
 export interface SentAnswer {
   contentType: string;
   body: Buffer;
-  encoded: Partial<Record<'br' | 'gzip', Buffer>>;
+  encoded: Partial<Record<SentEncoding, Buffer>>;
 }
 
-/** Responses kept as they were sent, by request: an LRU bounded like {@link LocalStore}, by entries and bytes. */
+export type SentEncoding = 'br' | 'gzip';
+
+/**
+ * Responses kept as they were sent, by request: an LRU bounded like {@link LocalStore}, by
+ * entries and by bytes, the compressed copies counted with the body. Every buffer kept is a
+ * copy that owns its memory, so the bytes counted are the bytes held: a small `Buffer` is
+ * otherwise a view on a larger block it keeps alive (Node's 8 KB pool for `Buffer.from`, zlib's
+ * 16 KB output chunk for a compressed body).
+ */
 export interface SentStore {
   get(key: string): SentAnswer | undefined;
-  set(key: string, answer: SentAnswer, ttlMs: number): void;
+  set(key: string, response: Omit<SentAnswer, 'encoded'>, ttlMs: number): void;
+  /** Adds a compressed copy to the response kept under `key`; nothing if it has gone meanwhile. Its expiry stays. */
+  addEncoding(key: string, encoding: SentEncoding, bytes: Buffer): void;
   clear(): void;
+}
+
+/** `bytes` in a block of exactly their length: `bytes` itself when it is one already. */
+export function ownedBytes(bytes: Buffer): Buffer {
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength) return bytes;
+  const owned = Buffer.allocUnsafeSlow(bytes.byteLength);
+  bytes.copy(owned);
+  return owned;
 }
 
 export function createSentStore(options: LocalStoreOptions): SentStore {
   const cache = boundedLru<SentAnswer>(options);
+  const sizeOf = (key: string, { body, encoded }: SentAnswer) =>
+    key.length * 2 + body.byteLength + (encoded.br?.byteLength ?? 0) + (encoded.gzip?.byteLength ?? 0);
   return {
     get: (key) => cache.get(key),
-    // The compressed copies come later and are small beside the body: the body and the key are counted.
-    set: (key, answer, ttlMs) => {
-      cache.set(key, answer, { ttl: ttlMs, size: Math.max(1, answer.body.length + key.length * 2) });
+    set: (key, { contentType, body }, ttlMs) => {
+      const kept: SentAnswer = { contentType, body: ownedBytes(body), encoded: {} };
+      cache.set(key, kept, { ttl: ttlMs, size: sizeOf(key, kept) });
+    },
+    addEncoding: (key, encoding, bytes) => {
+      const kept = cache.peek(key);
+      if (!kept) return;
+      // A new entry object: the LRU counts an entry's size again only when its value changes.
+      const grown = { ...kept, encoded: { ...kept.encoded, [encoding]: ownedBytes(bytes) } };
+      cache.set(key, grown, { size: sizeOf(key, grown), noUpdateTTL: true });
     },
     clear: () => cache.clear(),
   };
