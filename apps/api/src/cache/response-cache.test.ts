@@ -12,7 +12,6 @@ import { schema } from '../schema';
 import { insertContributions, insertPartner, insertTarget } from '../schema/test-seed';
 import { startTestServer, TEST_PASSWORD, type TestServer, type TestUser } from '../testing';
 import { CACHE_HEADER, CACHEABLE_ROOT_FIELDS, cacheKey, canonicalJson, isCacheable, scopeOf } from './response-cache';
-import { createLocalStore, createRedisStore } from './store';
 
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 
@@ -118,48 +117,6 @@ describe('what may be cached', () => {
     expect(reached.has('Overview') && reached.has('Panorama') && reached.has('MetricsResult')).toBe(true);
     for (const private_ of ['User', 'ApiToken', 'NewApiToken', 'AuditEntry', 'Session']) {
       expect(reached.has(private_), private_).toBe(false);
-    }
-  });
-});
-
-describe('the stores', () => {
-  it('keep answers in this process within their bounds', async () => {
-    const byCount = createLocalStore({ maxEntries: 2, maxBytes: 1024 * 1024 });
-    byCount.set('a', { one: 1 }, 9, 60_000);
-    byCount.set('b', { two: 2 }, 9, 60_000);
-    byCount.set('c', { three: 3 }, 11, 60_000);
-    expect(byCount.get('a')).toBeUndefined();
-    expect(byCount.get('c')).toEqual({ three: 3 });
-    byCount.set('short', { lived: true }, 14, 1);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(byCount.get('short')).toBeUndefined();
-
-    const bySize = createLocalStore({ maxEntries: 100, maxBytes: 1_000 });
-    bySize.set('big', { text: 'x' }, 300, 60_000);
-    expect(bySize.get('big')).toBeUndefined(); // over a quarter of the whole
-    // 224 bytes each: the fifth pushes the first out.
-    for (const key of ['k1', 'k2', 'k3', 'k4', 'k5']) bySize.set(key, { key }, 110, 60_000);
-    expect(bySize.get('k1')).toBeUndefined();
-    expect(bySize.get('k5')).toEqual({ key: 'k5' });
-  });
-
-  it('miss at once while Redis is down, and say so once', async () => {
-    const changes: string[] = [];
-    const store = createRedisStore({
-      url: 'redis://127.0.0.1:1',
-      keyPrefix: 'panorama-test:',
-      onStateChange: (state) => changes.push(state),
-    });
-    try {
-      const started = performance.now();
-      for (let attempt = 0; attempt < 5; attempt++) {
-        await store.set('key', 'value', 60_000);
-        expect(await store.get('key')).toBeUndefined();
-      }
-      expect(performance.now() - started).toBeLessThan(2_000);
-      expect(changes).toEqual(['down']);
-    } finally {
-      await store.close();
     }
   });
 });

@@ -1,13 +1,55 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createSentStore, ownedBytes } from './store';
+import { createLocalStore, createRedisStore, createSentStore, ownedBytes } from './store';
 
-/** The store of responses as sent: its bytes bound must be the bytes it holds. */
+/** The stores of the response cache: answers in this process, answers in Redis, and responses as sent. */
 
 const response = (text: string) => ({ contentType: 'application/json', body: Buffer.from(text) });
 
 /** Whether `bytes` alone holds the memory behind it (a view on a larger block keeps all of the block alive). */
 const ownsItsMemory = (bytes: Buffer) => bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength;
+
+describe('the stores of answers', () => {
+  it('keep answers in this process within their bounds', async () => {
+    const byCount = createLocalStore({ maxEntries: 2, maxBytes: 1024 * 1024 });
+    byCount.set('a', { one: 1 }, 9, 60_000);
+    byCount.set('b', { two: 2 }, 9, 60_000);
+    byCount.set('c', { three: 3 }, 11, 60_000);
+    expect(byCount.get('a')).toBeUndefined();
+    expect(byCount.get('c')).toEqual({ three: 3 });
+    byCount.set('short', { lived: true }, 14, 1);
+    await sleep(10);
+    expect(byCount.get('short')).toBeUndefined();
+
+    const bySize = createLocalStore({ maxEntries: 100, maxBytes: 1_000 });
+    bySize.set('big', { text: 'x' }, 300, 60_000);
+    expect(bySize.get('big')).toBeUndefined(); // over a quarter of the whole
+    // 224 bytes each: the fifth pushes the first out.
+    for (const key of ['k1', 'k2', 'k3', 'k4', 'k5']) bySize.set(key, { key }, 110, 60_000);
+    expect(bySize.get('k1')).toBeUndefined();
+    expect(bySize.get('k5')).toEqual({ key: 'k5' });
+  });
+
+  it('miss at once while Redis is down, and say so once', async () => {
+    const changes: string[] = [];
+    const store = createRedisStore({
+      url: 'redis://127.0.0.1:1',
+      keyPrefix: 'panorama-test:',
+      onStateChange: (state) => changes.push(state),
+    });
+    try {
+      const started = performance.now();
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await store.set('key', 'value', 60_000);
+        expect(await store.get('key')).toBeUndefined();
+      }
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(changes).toEqual(['down']);
+    } finally {
+      await store.close();
+    }
+  });
+});
 
 describe('the sent answers store', () => {
   it('keeps copies that own their memory, not views on a larger block', () => {
