@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { buildServer, SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../build';
+import { processCpuMs } from './cpu';
 
 const API_FOLDER = fileURLToPath(new URL('..', import.meta.url));
 
@@ -14,6 +15,8 @@ export interface ApiProcess {
   rssMb(): number;
   /** The most resident memory so far, in MB (VmHWM). */
   peakRssMb(): number;
+  /** User and system CPU time so far, in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -88,6 +91,7 @@ export async function startApi(env: Record<string, string | undefined>): Promise
     pid,
     rssMb: () => statusField(pid, 'VmRSS'),
     peakRssMb: () => statusField(pid, 'VmHWM'),
+    cpuMs: () => processCpuMs(pid),
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((done) => child.once('exit', done));

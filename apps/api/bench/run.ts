@@ -30,6 +30,7 @@ import pg from 'pg';
 import { DEFAULT_POOL_MAX } from '../src/env';
 import { startApi } from './api-process';
 import { LOAD_QUERY, QUERIES, type QueryName, RAW_SQL } from './bench-queries';
+import { isLocalServer, postgresCpuMs } from './cpu';
 import { type Dataset, pgliteDataset, postgresDataset } from './datasets';
 import { askGraphql, type Latency, type LoadResult, loadTest, timeRuns } from './measure';
 
@@ -69,8 +70,16 @@ interface LatencyLine {
   contributions: number;
   query: QueryName;
   cold: Latency;
+  /** CPU time per cold request. */
+  coldCpu: RequestCpu;
   warm: Latency;
   sql: Latency;
+}
+
+/** CPU time per request, in ms: of the API process, and of the PostgreSQL server's processes (null when not on this machine or embedded in the API). */
+interface RequestCpu {
+  api: number;
+  postgres: number | null;
 }
 
 interface LoadLine {
@@ -79,6 +88,8 @@ interface LoadLine {
   query: string;
   cache: 'on' | 'off';
   result: LoadResult;
+  /** CPU time per request answered during the counted run. */
+  cpu: RequestCpu;
 }
 
 /**
@@ -127,10 +138,15 @@ function apiEnvironment(dataset: Dataset, cache: 'on' | 'off'): Record<string, s
   };
 }
 
-/** Latency of every query through one API process, and the load test when asked. */
-async function throughApi(dataset: Dataset, cache: 'on' | 'off'): Promise<Record<QueryName, Latency>> {
+/** Latency and CPU time of every query through one API process, and the load test when asked. */
+async function throughApi(
+  dataset: Dataset,
+  cache: 'on' | 'off',
+): Promise<{ times: Record<QueryName, Latency>; cpu: Record<QueryName, RequestCpu> }> {
   const api = await startApi(apiEnvironment(dataset, cache));
   const times = {} as Record<QueryName, Latency>;
+  const cpu = {} as Record<QueryName, RequestCpu>;
+  const postgresCpu = dataset.url && isLocalServer(dataset.url) ? postgresCpuMs : null;
   try {
     // A server runs for days: its hot paths are compiled by the time anyone asks. Measured from a
     // cold start instead, the first requests run unoptimized code (several milliseconds more).
@@ -138,12 +154,19 @@ async function throughApi(dataset: Dataset, cache: 'on' | 'off'): Promise<Record
       for (const query of Object.values(QUERIES)) await askGraphql(api.url, dataset.token, query);
     }
     for (const [name, query] of Object.entries(QUERIES) as [QueryName, string][]) {
+      const apiBefore = api.cpuMs();
+      const postgresBefore = postgresCpu?.() ?? 0;
       times[name] = await timeRuns(RUNS, async () => {
         const outcome = await askGraphql(api.url, dataset.token, query);
         const expected = cache === 'on' ? 'hit' : 'off';
         // The warm-up run of a warm series is its one miss.
         if (outcome !== expected && outcome !== 'miss') throw new Error(`${name}: cache ${outcome}, not ${expected}`);
       });
+      // timeRuns asks RUNS + 1 times: once to warm up, then RUNS timed.
+      cpu[name] = {
+        api: (api.cpuMs() - apiBefore) / (RUNS + 1),
+        postgres: postgresCpu ? (postgresCpu() - postgresBefore) / (RUNS + 1) : null,
+      };
       log(
         `  ${name}, cache ${cache}: median ${times[name].median.toFixed(1)} ms, p95 ${times[name].p95.toFixed(1)} ms`,
       );
@@ -160,9 +183,16 @@ async function throughApi(dataset: Dataset, cache: 'on' | 'off'): Promise<Record
           LOAD_WARMUP > 0
             ? await loadTest(api, dataset.token, query, { connections: CONNECTIONS, seconds: LOAD_WARMUP })
             : null;
+        const apiBefore = api.cpuMs();
+        const postgresBefore = postgresCpu?.() ?? 0;
         const measured = await loadTest(api, dataset.token, query, { connections: CONNECTIONS, seconds: DURATION });
         const result = { ...measured, maxRssMb: Math.max(measured.maxRssMb, warmup?.maxRssMb ?? 0) };
-        loads.push({ dataset: dataset.label, contributions: dataset.contributions, query: name, cache, result });
+        const answered = Math.max(1, measured.requests);
+        const cpu = {
+          api: (api.cpuMs() - apiBefore) / answered,
+          postgres: postgresCpu ? (postgresCpu() - postgresBefore) / answered : null,
+        };
+        loads.push({ dataset: dataset.label, contributions: dataset.contributions, query: name, cache, result, cpu });
         log(
           `  load ${name}, cache ${cache}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
             `${result.non2xx} non-2xx, ${result.errors} errors, RSS ≤ ${result.maxRssMb.toFixed(0)} MB`,
@@ -172,21 +202,22 @@ async function throughApi(dataset: Dataset, cache: 'on' | 'off'): Promise<Record
   } finally {
     await api.stop();
   }
-  return times;
+  return { times, cpu };
 }
 
 async function measure(dataset: Dataset): Promise<void> {
   if (dataset.seededSeconds !== null) seeding.push({ dataset: dataset.label, seconds: dataset.seededSeconds });
   log(`${dataset.label}: raw SQL…`);
   const raw = await rawSql(dataset);
-  const cold = await throughApi(dataset, 'off');
-  const warm = await throughApi(dataset, 'on');
+  const { times: cold, cpu: coldCpu } = await throughApi(dataset, 'off');
+  const { times: warm } = await throughApi(dataset, 'on');
   for (const name of Object.keys(QUERIES) as QueryName[]) {
     latencies.push({
       dataset: dataset.label,
       contributions: dataset.contributions,
       query: name,
       cold: cold[name],
+      coldCpu: coldCpu[name],
       warm: warm[name],
       sql: raw[name],
     });
@@ -223,13 +254,18 @@ async function machine(): Promise<Record<string, string>> {
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 
+/** PostgreSQL's CPU time per request: 'in API' for PGlite, '—' for a server not on this machine. */
+const postgresCell = (dataset: string, cpu: RequestCpu) =>
+  cpu.postgres !== null ? ms(cpu.postgres) : dataset.startsWith('PGlite') ? 'in API' : '—';
+
 function latencyTable(): string[] {
   return [
-    '| dataset | query | cold median | cold p95 | warm median | warm p95 | raw SQL median | raw SQL p95 | raw SQL ÷ cold |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| dataset | query | cold median | cold p95 | cold CPU: API | cold CPU: PostgreSQL | warm median | warm p95 | raw SQL median | raw SQL p95 | raw SQL ÷ cold |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...latencies.map(
       (line) =>
-        `| ${line.dataset} | ${line.query} | ${ms(line.cold.median)} | ${ms(line.cold.p95)} | ${ms(line.warm.median)} | ` +
+        `| ${line.dataset} | ${line.query} | ${ms(line.cold.median)} | ${ms(line.cold.p95)} | ${ms(line.coldCpu.api)} | ` +
+        `${postgresCell(line.dataset, line.coldCpu)} | ${ms(line.warm.median)} | ` +
         `${ms(line.warm.p95)} | ${ms(line.sql.median)} | ${ms(line.sql.p95)} | ${(line.sql.median / line.cold.median).toFixed(1)}× |`,
     ),
   ];
@@ -237,12 +273,13 @@ function latencyTable(): string[] {
 
 function loadTable(): string[] {
   return [
-    '| dataset | query | cache | requests/s | p50 ms | p99 ms | requests | non-2xx | errors | API RSS (max) |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| dataset | query | cache | requests/s | p50 ms | p99 ms | requests | non-2xx | errors | API RSS (max) | CPU ms/request: API | CPU ms/request: PostgreSQL |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...loads.map(
-      ({ dataset, query, cache, result }) =>
+      ({ dataset, query, cache, result, cpu }) =>
         `| ${dataset} | ${query} | ${cache} | ${result.requestsPerSecond.toFixed(0)} | ${result.p50} | ${result.p99} | ` +
-        `${result.requests} | ${result.non2xx} | ${result.errors} | ${result.maxRssMb.toFixed(0)} MB |`,
+        `${result.requests} | ${result.non2xx} | ${result.errors} | ${result.maxRssMb.toFixed(0)} MB | ${ms(cpu.api)} | ` +
+        `${postgresCell(dataset, cpu)} |`,
     ),
   ];
 }
@@ -315,8 +352,12 @@ async function main() {
     'cache off (every request computes its answer), **warm** with it on (the answer of an unchanged',
     'data version), next to **raw SQL**',
     'over the fact table `contributions` answering the same question (one connection, no API, no',
-    'rollups). The load test sends the `overview` query from many connections at once to the API',
-    'running as in production, in a process of its own whose resident memory is sampled;',
+    'rollups). **Cold CPU** is the CPU time, user and system, that one cold request cost the API',
+    'process and the PostgreSQL server’s processes (all of them, as read in /proc; PGlite runs in',
+    'the API process): where the work behind a cold answer is done, and what one costs the cores.',
+    'The load test sends the `overview` query from many connections at once to the API',
+    'running as in production, in a process of its own whose resident memory is sampled, with the',
+    'CPU time per request answered, read the same way;',
     `each run follows ${LOAD_WARMUP} s of the same load that is not counted (its memory is).`,
     '',
     `Command: \`${command}\` (options: see \`apps/api/bench/run.ts\`).`,
