@@ -1,6 +1,6 @@
 import { apiTokens, DATA_VERSION, type Database, dataVersion, selectRows, sessions, users } from '@panorama/db';
 import { parseCookie, stringifySetCookie } from 'cookie';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, type SQL, sql } from 'drizzle-orm';
 import { newSecret, secretHash } from './secrets';
 import type { Viewer } from './viewer';
 
@@ -73,14 +73,15 @@ async function lookUp(
   }
   const token = credentials.cookie ? parseCookie(credentials.cookie)[SESSION_COOKIE] : undefined;
   if (!token) return { viewer: null };
+  const columns = withVersion ? { ...userColumns, version: sql<string>`${DATA_VERSION}` } : userColumns;
   const [row] = await db
-    .select({ ...userColumns, version: withVersion ? sql<string>`${DATA_VERSION}` : sql<undefined>`NULL` })
+    .select<typeof columns & { version?: SQL<string> }>(columns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, secretHash(token)), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)));
   if (!row) return { viewer: null };
   const { version, ...viewer } = row;
-  return { viewer: { ...viewer, via: 'session' }, version: version ?? undefined };
+  return { viewer: { ...viewer, via: 'session' }, version };
 }
 
 /** Opens a session for a user; returns the secret the cookie carries. */
