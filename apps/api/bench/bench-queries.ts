@@ -48,3 +48,9 @@ export const RAW_SQL: Record<QueryName, string> = {
 
 /** The query of the load test. */
 export const LOAD_QUERY: QueryName = 'overview';
+
+/**
+ * What a request costs with an answer of a few bytes: sent again from the cache like any other,
+ * it costs authentication, the data version and HTTP, nothing of the data or of GraphQL.
+ */
+export const FLOOR_QUERY = '{ __typename }';
