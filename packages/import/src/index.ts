@@ -32,15 +32,8 @@ export {
   regionOn,
 } from './reference';
 export { csvCell, csvLine, problemText, type RejectedRecord, rowsToCsv } from './rejected';
+export { type CheckedRecord, RowValidator, shapeOf } from './row-validator';
 export type { ContributionRow, ImpactRow, PartnerRow, RowsByKind, TargetRow } from './rows';
 export { NOT_UTF8 } from './utf8';
-export {
-  type CheckedRecord,
-  CsvValidation,
-  collectValidation,
-  RowValidator,
-  shapeOf,
-  type ValidationReport,
-  validateCsv,
-} from './validate';
+export { CsvValidation, collectValidation, type ValidationReport, validateCsv } from './validate';
 export { type DecimalShape, MONEY, parseDecimal, parseIsoDate, QUANTITY } from './values';
