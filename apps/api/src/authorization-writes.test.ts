@@ -3,9 +3,20 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSecret, secretHash } from './auth/secrets';
+import {
+  byViewer,
+  EVERYONE,
+  type MatrixEntry,
+  outcomeOf,
+  type Place,
+  partnershipOf,
+  regionalRule,
+  regionOfPlace,
+  seedPartnerships,
+} from './authorization-writes-testing';
 import { schema } from './schema';
-import { insertFieldNeed, insertOpportunity, insertPartner, insertPartnership, insertStory } from './schema/test-seed';
-import { startTestServer, TEST_PASSWORD, TEST_USERS, type TestServer, type TestUser, testEmail } from './testing';
+import { insertFieldNeed, insertOpportunity, insertStory } from './schema/test-seed';
+import { startTestServer, TEST_PASSWORD, type TestServer, testEmail } from './testing';
 
 /**
  * Who may call each mutation, and on which rows: every mutation of the schema is tried by every
@@ -13,64 +24,8 @@ import { startTestServer, TEST_PASSWORD, TEST_USERS, type TestServer, type TestU
  * really changed, or really not.
  */
 
-type Who = TestUser | 'anonymous';
-type Outcome = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN';
-
-const EVERYONE: readonly Who[] = ['anonymous', ...(Object.keys(TEST_USERS) as TestUser[])];
-
-/**
- * Where a change lands: a region, a country office (KEN is RBN's, BGD is RBB's), Sudan in a year
- * when it belonged to RBC (2019) or to RBN (2020), or the whole organisation.
- */
-type Place = 'RBN' | 'RBB' | 'KEN' | 'BGD' | 'SDN 2019' | 'SDN 2020' | 'GLOBAL' | 'own account';
-
-/** The region whose writers may change data of a place; null for GLOBAL. */
-const REGION_OF: Record<Exclude<Place, 'own account'>, string | null> = {
-  RBN: 'RBN',
-  RBB: 'RBB',
-  KEN: 'RBN',
-  BGD: 'RBB',
-  'SDN 2019': 'RBC',
-  'SDN 2020': 'RBN',
-  GLOBAL: null,
-};
-
-/** The rule of every region-scoped write: admins everywhere, regional users in their region, nobody else. */
-function regionalRule(who: Who, place: Place): Outcome {
-  if (who === 'anonymous') return 'UNAUTHENTICATED';
-  if (who === 'admin') return 'ALLOWED';
-  const { role, regionCode } = TEST_USERS[who];
-  if (place === 'own account') throw new Error('not a region');
-  return role === 'REGIONAL' && regionCode === REGION_OF[place] ? 'ALLOWED' : 'FORBIDDEN';
-}
-
-/** A rule by role only: the outcome of each viewer, wherever. */
-function byViewer(outcomes: Record<Who, Outcome>) {
-  return (who: Who) => outcomes[who];
-}
-
-/** One try of a mutation: the document, its variables, and a probe of whether the data changed. */
-interface Attempt {
-  query: string;
-  variables: Record<string, unknown>;
-  /** Whether the change is in the database; omitted when the mutation changes nothing to look at. */
-  changed?: () => Promise<boolean>;
-  /** Whether a successful try appends to the audit trail. */
-  audited: boolean;
-}
-
-interface MatrixEntry {
-  places: readonly Place[];
-  outcome: (who: Who, place: Place) => Outcome;
-  /** Prepares a fresh row at `place` (as the tables' owner) and the try that changes it. */
-  prepare: (place: Place, who: Who) => Promise<Attempt>;
-}
-
 let api: TestServer;
-const partnershipOf: Record<string, string> = {};
 let counter = 0;
-
-const regionOfPlace = (place: Place) => REGION_OF[place as Exclude<Place, 'own account'>] ?? 'RBN';
 
 /** A target key nobody has set yet at a place. */
 function freshTargetInput(place: Place) {
@@ -355,36 +310,11 @@ const MATRIX: Record<string, MatrixEntry> = {
 };
 
 beforeAll(async () => {
-  api = await startTestServer({
-    seed: async (db) => {
-      for (const regionCode of ['RBN', 'RBB']) {
-        const partner = await insertPartner(db, { regionCode });
-        partnershipOf[regionCode] = encodeGlobalID(
-          'Partnership',
-          (await insertPartnership(db, partner.id, { regionCode })).id,
-        );
-      }
-    },
-  });
+  api = await startTestServer({ seed: seedPartnerships });
 });
 afterAll(async () => {
   await api?.close();
 });
-
-/** What a response says: refused (by code), allowed, or something else worth showing. */
-function outcomeOf(response: {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}) {
-  const error = response.errors?.[0];
-  if (error) return String(error.extensions?.code === 'INTERNAL_SERVER_ERROR' ? error.message : error.extensions?.code);
-  const [result] = Object.values(response.data ?? {});
-  if (result && typeof result === 'object' && '__typename' in result) {
-    const typename = String(result.__typename);
-    return typename.endsWith('Success') ? 'ALLOWED' : typename;
-  }
-  return 'ALLOWED';
-}
 
 describe('the authorization matrix of mutations', () => {
   it('covers every mutation of the schema', () => {
