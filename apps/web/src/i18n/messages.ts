@@ -14,12 +14,19 @@ export interface PluralMessage {
 }
 
 /**
+ * A language's messages for the keys of English ones (the whole catalog, or one of its parts such as
+ * `en/shell.ts`): every key, and no other (a missing or extra key is a type error), each plain or
+ * plural as in English.
+ */
+export type MessagesOf<English> = {
+  readonly [Key in keyof English]: English[Key] extends string ? string : PluralMessage;
+};
+
+/**
  * A language's messages: every key of the English catalog, and no other (a missing or extra key
  * is a type error). `{name}` in a message is replaced by the parameter `name`.
  */
-export type Messages = {
-  readonly [Key in keyof typeof en]: (typeof en)[Key] extends string ? string : PluralMessage;
-};
+export type Messages = MessagesOf<typeof en>;
 
 export type MessageKey = keyof Messages;
 
