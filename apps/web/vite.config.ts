@@ -28,5 +28,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}'],
+    // Some DOM tests render the whole dashboard several times (2–3 s here): room for a busy machine.
+    testTimeout: 15_000,
   },
 });
