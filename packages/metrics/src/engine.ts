@@ -1,86 +1,14 @@
 import type { Database } from '@panorama/db';
 import type { MetricCode } from './catalog';
 import { type Evaluation, evaluate, figureOf, groupKey } from './evaluate';
-import { buckets, type Period, periodLabel, yearOf } from './periods';
-import {
-  DIMENSION_KEY,
-  type Dimension,
-  EMPTY_KEYS,
-  type GroupKeys,
-  type MetricsQuery,
-  type MetricsResult,
-  type MetricsRow,
-  type MetricValue,
-} from './query';
+import { type Period, periodLabel } from './periods';
+import { keysOf, type PreparedQuery, prepare, targetsFor } from './prepare';
+import type { Dimension, GroupKeys, MetricsQuery, MetricsResult, MetricsRow, MetricValue } from './query';
 import { type OrderedRow, sortRows } from './row-order';
-import type { IndexedPeriod } from './sql/figures';
-import { periodTargets, type TargetMap, targetedScopes, targetedScopesWithTargets } from './sql/targets';
+import type { TargetMap } from './sql/targets';
 import { attainmentOf, changeOf, statusOf } from './status';
 import { isRateMetric, rowTarget, targetScopesOf } from './targets-of-rows';
-import { MAX_ROWS, MetricsInputError, type ReferenceCodes, validateCodes, validateQueryShape } from './validate';
-
-function keysOf(dimensions: readonly Dimension[], values: readonly (string | null)[]): GroupKeys {
-  const keys: GroupKeys = { ...EMPTY_KEYS };
-  dimensions.forEach((dimension, index) => {
-    const value = values[index] ?? null;
-    const name = DIMENSION_KEY[dimension];
-    (keys as unknown as Record<string, string | number | null>)[name] =
-      name === 'partnerId' && value !== null ? Number(value) : value;
-  });
-  return keys;
-}
-
-const onlyPlaces = (dimensions: readonly Dimension[]) =>
-  dimensions.length > 0 && dimensions.every((d) => d === 'REGION' || d === 'COUNTRY');
-
-/**
- * Groups that have a target but perhaps no data: they appear with zeros. With `withTargets`, the
- * targets over the whole range of every scope of the groups' kind with one, whatever the filter,
- * in the same statement (else null).
- */
-async function targetGroups(
-  db: Database,
-  query: MetricsQuery,
-  dimensions: readonly Dimension[],
-  range: Period,
-  withTargets: boolean,
-): Promise<{ groups: (string | null)[][]; rangeTargets: TargetMap | null }> {
-  if (!onlyPlaces(dimensions) || !query.compare?.includes('TARGET')) return { groups: [], rangeTargets: null };
-  const scopeType = dimensions.includes('COUNTRY') ? 'COUNTRY' : 'REGION';
-  const request = {
-    metrics: query.metrics,
-    scopeType,
-    fromYear: yearOf(query.from),
-    toYear: yearOf(query.to),
-  } as const;
-  const { scopes, targets } = withTargets
-    ? await targetedScopesWithTargets(db, { ...request, periods: [{ idx: 0, ...range }], isRate: isRateMetric })
-    : { scopes: await targetedScopes(db, request), targets: null };
-  const groups = scopes
-    .filter(({ scopeCode, regionCode }) => {
-      const region = scopeType === 'REGION' ? scopeCode : regionCode;
-      if (query.filter?.regionCodes?.length && !query.filter.regionCodes.includes(region)) return false;
-      if (scopeType === 'COUNTRY' && query.filter?.countryIsos?.length)
-        return query.filter.countryIsos.includes(scopeCode);
-      return !(scopeType === 'REGION' && query.filter?.countryIsos?.length);
-    })
-    .map(({ scopeCode, regionCode }) =>
-      dimensions.map((dimension) =>
-        dimension === 'COUNTRY' ? scopeCode : scopeType === 'REGION' ? scopeCode : regionCode,
-      ),
-    );
-  return { groups, rangeTargets: targets };
-}
-
-async function targetsFor(
-  db: Database,
-  query: MetricsQuery,
-  periods: readonly IndexedPeriod[],
-  scopeCodes: Set<string>,
-): Promise<TargetMap> {
-  if (!query.compare?.includes('TARGET') || scopeCodes.size === 0) return new Map();
-  return periodTargets(db, { metrics: query.metrics, scopeCodes: [...scopeCodes], periods, isRate: isRateMetric });
-}
+import { MAX_ROWS, MetricsInputError, type ReferenceCodes } from './validate';
 
 interface RowPlan {
   keys: GroupKeys;
@@ -146,36 +74,6 @@ async function evaluateRows(
   });
   const targets = await targetsFor(db, query, evaluation.registry.periods, scopeCodes);
   return { plans, evaluation, targets };
-}
-
-interface PreparedQuery {
-  dimensions: Dimension[];
-  references: ReferenceCodes;
-  range: Period;
-  periods: Period[];
-  extraGroups: (string | null)[][];
-  /**
-   * The targets over the whole range of every scope of the groups' kind with one (grouped by
-   * region or country only), when prepared with them (`prepareTargets`).
-   */
-  rangeTargets: TargetMap | null;
-}
-
-async function prepare(db: Database, query: MetricsQuery, withTargets = false): Promise<PreparedQuery> {
-  const dimensions = validateQueryShape(query);
-  const range: Period = { from: query.from, to: query.to };
-  const [references, targeted] = await Promise.all([
-    validateCodes(db, query),
-    targetGroups(db, query, dimensions, range, withTargets),
-  ]);
-  return {
-    dimensions,
-    references,
-    range,
-    periods: buckets(range, query.grain),
-    extraGroups: targeted.groups,
-    rangeTargets: targeted.rangeTargets,
-  };
 }
 
 /**
@@ -282,65 +180,4 @@ export async function computeRows(
 ): Promise<MetricsRow[]> {
   const prepared = await prepare(db, query);
   return rowsFor(db, query, prepared, prepared.dimensions, prepared.periods, prepared.extraGroups, true, beforeRows);
-}
-
-/** A query's targets, prepared (checked, and the groups that have a target found) before its groups are known. */
-export interface PreparedTargets {
-  query: MetricsQuery;
-  prepared: PreparedQuery;
-}
-
-export async function prepareTargets(db: Database, query: MetricsQuery): Promise<PreparedTargets> {
-  const targeted = { ...query, compare: ['TARGET' as const] };
-  // Filtered by country, the groups' targets are looked up once the groups are known.
-  return { query: targeted, prepared: await prepare(db, targeted, !query.filter?.countryIsos?.length) };
-}
-
-/**
- * The targets a prepared query's groups can have, looked up before the groups are known, so that
- * the lookup runs while the figures are measured: ungrouped, the one group's scopes; grouped by
- * region or country (not filtered by country), every scope of that kind with a target — a
- * group's scope is one of them or has none — which `prepareTargets` read with the scopes
- * themselves. Null when only the groups can tell.
- */
-export async function targetsBeforeGroups(
-  db: Database,
-  { query, prepared }: PreparedTargets,
-): Promise<TargetMap | null> {
-  const { dimensions, references } = prepared;
-  if (dimensions.length > 0) return prepared.rangeTargets;
-  const scopeCodes = targetScopesOf(EMPTY_KEYS, dimensions, query.filter, references.countryRegion) ?? [];
-  return targetsFor(db, query, [{ idx: 0, ...prepared.range }], new Set(scopeCodes));
-}
-
-/**
- * The targets alone, over the query's range, of the given groups and of every group that has a
- * target (for `compare: [TARGET]` semantics without computing any value); from `known` when they
- * were looked up already (`targetsBeforeGroups`).
- */
-export async function computeTargets(
-  db: Database,
-  { query, prepared }: PreparedTargets,
-  groups: readonly GroupKeys[],
-  known: TargetMap | null = null,
-): Promise<{ keys: GroupKeys; targets: (string | null)[] }[]> {
-  const { dimensions } = prepared;
-  const all = new Map<string, GroupKeys>();
-  const add = ({ regionCode, countryIso3, incomeStream, partnerType, objectiveCode, partnerId }: GroupKeys) => {
-    const keys = { regionCode, countryIso3, incomeStream, partnerType, objectiveCode, partnerId };
-    all.set(JSON.stringify(keys), keys);
-  };
-  for (const keys of groups) add(keys);
-  for (const values of prepared.extraGroups) add(keysOf(dimensions, values));
-  const period: IndexedPeriod = { idx: 0, ...prepared.range };
-  const scoped = [...all.values()].map((keys) => ({
-    keys,
-    scopes: targetScopesOf(keys, dimensions, query.filter, prepared.references.countryRegion),
-  }));
-  const scopeCodes = new Set(scoped.flatMap(({ scopes }) => scopes ?? []));
-  const targets = known ?? (await targetsFor(db, query, [period], scopeCodes));
-  return scoped.map(({ keys, scopes }) => ({
-    keys,
-    targets: query.metrics.map((metric) => rowTarget(targets, 0, scopes, metric)),
-  }));
 }

@@ -1,12 +1,5 @@
 export * from './catalog';
-export {
-  type BeforeRows,
-  computeMetrics,
-  computeRows,
-  computeTargets,
-  type PreparedTargets,
-  prepareTargets,
-} from './engine';
+export { type BeforeRows, computeMetrics, computeRows } from './engine';
 export { answerFromFactTables } from './fact-tables-only';
 export {
   averageOfOthers,
@@ -20,5 +13,6 @@ export {
 export * from './periods';
 export { type PipelineStage, pipelineByStage } from './pipeline';
 export * from './query';
+export { computeTargets, type PreparedTargets, prepareTargets } from './query-targets';
 export { statusOf } from './status';
 export { MAX_LIMIT, MAX_RANGE_DAYS, MetricsInputError, type MetricsInputErrorCode } from './validate';
