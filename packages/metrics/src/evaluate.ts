@@ -8,15 +8,17 @@ import {
   type FigureQuery,
   type FigureRequest,
   type FigureRow,
+  figureStatement,
   type IndexedPeriod,
   impactFigures,
   pipelineFigures,
   pipelineQuery,
-  runFigureQueries,
+  runFigureStatement,
 } from './sql/figures';
-import { partnerCountsQuery } from './sql/partner-counts';
+import { partnerCountLevel, partnerCountsQuery } from './sql/partner-counts';
 import { factPartnerSource, partnerFigures, partnerQuery } from './sql/partner-figures';
 import { contributionSumsQuery, impactQuery, rollupPartnerSource } from './sql/rollup-figures';
+import { StatementTexts } from './sql/statement-texts';
 
 const CONTRIBUTION_METRICS = new Set<string>([
   'REVENUE_USD',
@@ -76,29 +78,44 @@ export function comparisonPeriod(period: Period, compare: readonly Comparison[])
 
 type Pairs = { idx: number; previousIdx: number }[];
 
+/** The rollups' statements of the requests asked lately (a few KB each). */
+const ROLLUP_STATEMENTS = new StatementTexts(500);
+
 /**
  * Every figure in two statements run side by side: the partners from their days (the longest to
  * compute), and the rest in one — sums and impact from the rollups, the pipeline, and the partners
- * when their counts answer.
+ * when their counts answer. Each statement is built once for the same request (`StatementTexts`):
+ * from `base`, `metrics` and `pairs` alone.
  */
 async function fromRollups(db: Database, base: FigureRequest, metrics: readonly MetricCode[], pairs: Pairs) {
-  const queries: FigureQuery[] = [];
-  // The sums also run for partner metrics: they give them their groups (the groups with contributions).
-  if (metrics.some((code) => CONTRIBUTION_METRICS.has(code))) queries.push(contributionSumsQuery(base, metrics));
-  if (metrics.includes('PIPELINE_WEIGHTED_USD')) queries.push(pipelineQuery(base));
-  const recorded = metrics.filter((code) => RECORDED.has(code));
-  if (recorded.length) queries.push(impactQuery({ ...base, metrics: recorded }));
+  const key = JSON.stringify([base.dimensions, base.filter ?? null, base.periods, metrics, pairs]);
   const partnerMetrics = metrics.filter((code) => PARTNER_METRICS.has(code));
   const partnerRequest = { ...base, metrics: partnerMetrics, pairs };
   // Whole years cut by region and country at most are counted already: read with the rest.
-  const counted = partnerMetrics.length ? partnerCountsQuery(partnerRequest) : null;
-  if (counted) queries.push(counted);
-  const partners = partnerMetrics.length && !counted ? [partnerQuery(partnerRequest, rollupPartnerSource(base))] : [];
-  const [rest, partnerRows] = await Promise.all([
-    runFigureQueries(db, base, queries),
-    runFigureQueries(db, base, partners),
+  const counted =
+    partnerMetrics.length > 0 && partnerCountLevel(base.dimensions, base.filter, base.periods, pairs) !== null;
+  const rest = ROLLUP_STATEMENTS.get(`rest ${key}`, () => {
+    const queries: FigureQuery[] = [];
+    // The sums also run for partner metrics: they give them their groups (the groups with contributions).
+    if (metrics.some((code) => CONTRIBUTION_METRICS.has(code))) queries.push(contributionSumsQuery(base, metrics));
+    if (metrics.includes('PIPELINE_WEIGHTED_USD')) queries.push(pipelineQuery(base));
+    const recorded = metrics.filter((code) => RECORDED.has(code));
+    if (recorded.length) queries.push(impactQuery({ ...base, metrics: recorded }));
+    const countedQuery = counted ? partnerCountsQuery(partnerRequest) : null;
+    if (countedQuery) queries.push(countedQuery);
+    return figureStatement(base, queries);
+  });
+  const partners =
+    partnerMetrics.length && !counted
+      ? ROLLUP_STATEMENTS.get(`partners ${key}`, () =>
+          figureStatement(base, [partnerQuery(partnerRequest, rollupPartnerSource(base))]),
+        )
+      : null;
+  const [restRows, partnerRows] = await Promise.all([
+    runFigureStatement(db, base, rest),
+    runFigureStatement(db, base, partners),
   ]);
-  return [...rest, ...partnerRows];
+  return [...restRows, ...partnerRows];
 }
 
 /** The figures computed from the fact tables alone: one query per kind, active partners with the sums. */

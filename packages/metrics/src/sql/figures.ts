@@ -37,21 +37,36 @@ export interface FigureQuery {
   selects: SQL[];
 }
 
-export async function runFigureQueries(
+/** The one statement of figure queries, after the `periods` CTE; null when there is none. */
+export function figureStatement(request: FigureRequest, queries: readonly FigureQuery[]): SQL | null {
+  const selects = queries.flatMap((query) => query.selects);
+  if (selects.length === 0) return null;
+  const ctes = [periodsCte(request.periods), ...queries.flatMap((query) => query.ctes)];
+  return sql`WITH ${sql.join(ctes, sql`, `)} ${sql.join(selects, sql` UNION ALL `)}`;
+}
+
+/** Runs a statement of figure queries (`figureStatement`) and reads its rows. */
+export async function runFigureStatement(
   db: Database,
   request: FigureRequest,
-  queries: readonly FigureQuery[],
+  statement: SQL | null,
 ): Promise<FigureRow[]> {
-  const selects = queries.flatMap((query) => query.selects);
-  if (selects.length === 0) return [];
-  const ctes = [periodsCte(request.periods), ...queries.flatMap((query) => query.ctes)];
-  const rows = await run(db, sql`WITH ${sql.join(ctes, sql`, `)} ${sql.join(selects, sql` UNION ALL `)}`);
+  if (statement === null) return [];
+  const rows = await run(db, statement);
   const { names } = textKeys('contributions', request.dimensions);
   return rows.map((row) => ({
     idx: Number(row.idx),
     keys: names.map((name) => (row[name] === null || row[name] === undefined ? null : String(row[name]))),
     values: { [String(row.metric)]: row.value === null ? null : String(row.value) },
   }));
+}
+
+export function runFigureQueries(
+  db: Database,
+  request: FigureRequest,
+  queries: readonly FigureQuery[],
+): Promise<FigureRow[]> {
+  return runFigureStatement(db, request, figureStatement(request, queries));
 }
 
 export function textKeys(table: SourceTable | SourceShape, dimensions: readonly Dimension[]) {

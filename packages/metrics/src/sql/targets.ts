@@ -4,6 +4,7 @@ import type { MetricCode } from '../catalog';
 import { yearOf } from '../periods';
 import { type IndexedPeriod, periodsCte } from './figures';
 import { valueList, valueSql } from './literals';
+import { StatementTexts } from './statement-texts';
 
 /** `${periodIdx}|${scopeCode}|${metric}` → the target of that period, as an exact decimal string. */
 export type TargetMap = Map<string, string>;
@@ -15,6 +16,15 @@ export function targetKey(idx: number, scopeCode: string, metric: string): strin
 type Row = Record<string, string | number | null>;
 
 const rowsOf = (db: Database, query: SQL) => selectRows<Row>(db, query);
+
+/** The target statements of the requests asked lately, built once each (`StatementTexts`). */
+const TARGET_STATEMENTS = new StatementTexts(500);
+
+/** What a target statement is built from: the request's plain values, and which of its metrics are rates. */
+function keyOf(kind: string, request: Partial<TargetRequest & ScopeRequest>): string {
+  const { isRate, ...values } = request;
+  return `${kind} ${JSON.stringify([values, isRate ? request.metrics?.map(isRate) : null])}`;
+}
 
 /** What the targets of some metrics and scopes over some periods are asked for. */
 export interface TargetRequest {
@@ -89,13 +99,12 @@ function readTargets(rows: readonly Row[], targets: TargetMap = new Map()): Targ
 /** The targets of the metrics and scopes over each period, additive metrics' and rates' in one statement. */
 export async function periodTargets(db: Database, request: TargetRequest): Promise<TargetMap> {
   if (request.scopeCodes.length === 0) return new Map();
-  const parts = targetSelects(request, valueList(request.scopeCodes));
-  if (parts.length === 0) return new Map();
-  const rows = await rowsOf(
-    db,
-    sql`WITH ${periodsCte(request.periods)} ${sql.join(parts, sql` UNION ALL `)} ORDER BY quarter NULLS FIRST`,
-  );
-  return readTargets(rows);
+  const statement = TARGET_STATEMENTS.get(keyOf('periods', request), () => {
+    const parts = targetSelects(request, valueList(request.scopeCodes));
+    if (parts.length === 0) return null;
+    return sql`WITH ${periodsCte(request.periods)} ${sql.join(parts, sql` UNION ALL `)} ORDER BY quarter NULLS FIRST`;
+  });
+  return statement === null ? new Map() : readTargets(await rowsOf(db, statement));
 }
 
 /** Which scopes `targetedScopes` looks for. */
@@ -121,7 +130,8 @@ function scopesSelect(request: ScopeRequest): SQL {
 /** Groups that have a target in the given years: regions or countries, with the country's current region. */
 export async function targetedScopes(db: Database, request: ScopeRequest): Promise<TargetedScope[]> {
   if (request.metrics.length === 0) return [];
-  const rows = await rowsOf(db, sql`${scopesSelect(request)} ORDER BY 1, 2`);
+  const statement = TARGET_STATEMENTS.get(keyOf('scopes', request), () => sql`${scopesSelect(request)} ORDER BY 1, 2`);
+  const rows = statement === null ? [] : await rowsOf(db, statement);
   return rows.map((row) => ({ scopeCode: String(row.scope_code), regionCode: String(row.region_code) }));
 }
 
@@ -134,15 +144,15 @@ export async function targetedScopesWithTargets(
   request: ScopeRequest & Omit<TargetRequest, 'scopeCodes'>,
 ): Promise<{ scopes: TargetedScope[]; targets: TargetMap }> {
   if (request.metrics.length === 0) return { scopes: [], targets: new Map() };
-  // The scopes' rows have no period; they come first, in the order `targetedScopes` gives.
-  const scopeRows = sql`SELECT NULL::int AS idx, scope_code, NULL::text AS metric_code, region_code AS target,
+  const statement = TARGET_STATEMENTS.get(keyOf('scopes with targets', request), () => {
+    // The scopes' rows have no period; they come first, in the order `targetedScopes` gives.
+    const scopeRows = sql`SELECT NULL::int AS idx, scope_code, NULL::text AS metric_code, region_code AS target,
         NULL::int AS quarter FROM scopes`;
-  const rows = await rowsOf(
-    db,
-    sql`WITH ${periodsCte(request.periods)}, scopes AS (${scopesSelect(request)})
+    return sql`WITH ${periodsCte(request.periods)}, scopes AS (${scopesSelect(request)})
       ${sql.join([scopeRows, ...targetSelects(request, sql`SELECT scope_code FROM scopes`)], sql` UNION ALL `)}
-      ORDER BY quarter NULLS FIRST, idx NULLS FIRST, scope_code, target`,
-  );
+      ORDER BY quarter NULLS FIRST, idx NULLS FIRST, scope_code, target`;
+  });
+  const rows = statement === null ? [] : await rowsOf(db, statement);
   const scopes: TargetedScope[] = [];
   let first = 0;
   for (; first < rows.length && rows[first]?.idx === null; first++) {
