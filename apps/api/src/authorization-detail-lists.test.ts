@@ -1,7 +1,6 @@
 import { type GraphQLField, type GraphQLObjectType, getNamedType, isInputObjectType, isObjectType } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  as,
   DETAIL_TYPES,
   expectAllowed,
   expectRefused,
@@ -12,28 +11,16 @@ import {
   type Role,
   readable,
   SIGNED_IN,
-  seedTwoRegions,
+  twoRegionsServer,
 } from './authorization-reads-testing';
 import { schema } from './schema';
-import { startTestServer, type TestServer } from './testing';
 
 /**
  * The lists of partner- and contribution-level detail, at the root and wherever else they hang:
  * each role reads exactly the rows of its region, with a totalCount that agrees.
  */
 
-let api: TestServer;
-
-beforeAll(async () => {
-  api = await startTestServer({ seed: seedTwoRegions });
-});
-afterAll(async () => {
-  await api?.close();
-});
-
-async function ask(role: Role, document: string, variables?: Record<string, unknown>) {
-  return api.graphql<Record<string, unknown>>(document, variables, { as: as(role) });
-}
+const { ask } = twoRegionsServer();
 
 /** The root list of each detail type, and what its nodes say of their region. */
 const DETAIL_LISTS: Record<Kind, { field: string; region: string }> = {

@@ -1,33 +1,13 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  as,
-  expectAllowed,
-  expectRefused,
-  gid,
-  REGION_OF,
-  type Role,
-  seedTwoRegions,
-} from './authorization-reads-testing';
-import { startTestServer, type TestServer } from './testing';
+import { describe, expect, it } from 'vitest';
+import { expectAllowed, expectRefused, gid, REGION_OF, twoRegionsServer } from './authorization-reads-testing';
 
 /**
  * The ways to reach what another region (or another user) owns by naming it: `node(id)`,
  * `nodes(ids)`, and the region codes, country codes and partner IDs of list filters.
  */
 
-let api: TestServer;
-
-beforeAll(async () => {
-  api = await startTestServer({ seed: seedTwoRegions });
-});
-afterAll(async () => {
-  await api?.close();
-});
-
-async function ask(role: Role, document: string, variables?: Record<string, unknown>) {
-  return api.graphql<Record<string, unknown>>(document, variables, { as: as(role) });
-}
+const { ask, server } = twoRegionsServer();
 
 describe('IDOR through node(id) and nodes(ids)', () => {
   const OTHER_REGION: Record<'nairobi' | 'bangkok', string[]> = {
@@ -86,7 +66,7 @@ describe('IDOR through node(id) and nodes(ids)', () => {
   });
 
   it('refuses another user’s account to everyone but admins, and node(id) to anonymous requests', async () => {
-    const bangkok = encodeGlobalID('User', api.userIds.bangkok);
+    const bangkok = encodeGlobalID('User', server().userIds.bangkok);
     const USER = 'query ($id: ID!) { node(id: $id) { id ... on User { email } } }';
     for (const role of ['leadership', 'analyst', 'nairobi'] as const) {
       const result = await ask(role, USER, { id: bangkok });

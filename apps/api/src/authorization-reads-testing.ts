@@ -1,6 +1,6 @@
 import type { Database } from '@panorama/db';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import {
   insertContributions,
   insertFieldNeed,
@@ -11,7 +11,7 @@ import {
   insertStory,
   insertTarget,
 } from './schema/test-seed';
-import type { GraphQLResponse, TestUser } from './testing';
+import { type GraphQLResponse, startTestServer, type TestServer, type TestUser } from './testing';
 
 /**
  * What the tests of who reads what share (`authorization-*.test.ts`): the roles, the partner- and
@@ -173,4 +173,23 @@ export function expectRefused(result: GraphQLResponse, code: string, message?: R
 export function expectAllowed(result: GraphQLResponse) {
   expect(result.errors).toBeUndefined();
   expect(result.data).toBeTruthy();
+}
+
+/**
+ * A server on the two regions' data (`seedTwoRegions`) for the tests of the file that calls this:
+ * started before them, closed after them; `ask` sends a query as one of the roles.
+ */
+export function twoRegionsServer() {
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startTestServer({ seed: seedTwoRegions });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+  return {
+    server: () => api,
+    ask: (role: Role, document: string, variables?: Record<string, unknown>) =>
+      api.graphql<Record<string, unknown>>(document, variables, { as: as(role) }),
+  };
 }

@@ -1,7 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  as,
   expectAllowed,
   expectRefused,
   gid,
@@ -9,28 +8,17 @@ import {
   ROLES,
   type Role,
   SIGNED_IN,
-  seedTwoRegions,
+  twoRegionsServer,
 } from './authorization-reads-testing';
 import { schema } from './schema';
-import { type GraphQLResponse, startTestServer, type TestServer } from './testing';
+import type { GraphQLResponse } from './testing';
 
 /**
  * Who reads what: every role × every root field, and the sensitive fields of the aggregates and
  * shared types every signed-in user reads (panorama, metrics, the partner of a row).
  */
 
-let api: TestServer;
-
-beforeAll(async () => {
-  api = await startTestServer({ seed: seedTwoRegions });
-});
-afterAll(async () => {
-  await api?.close();
-});
-
-async function ask(role: Role, document: string, variables?: Record<string, unknown>) {
-  return api.graphql<Record<string, unknown>>(document, variables, { as: as(role) });
-}
+const { ask } = twoRegionsServer();
 
 interface RootCase {
   document: string;
