@@ -1,5 +1,6 @@
 import type { Actor } from '@panorama/db';
 import { createTestDatabase, type TestDatabase } from '@panorama/db/testing';
+import { afterAll, beforeAll } from 'vitest';
 import type { ImportKind } from './formats';
 import { type ImportOptions, importCsv } from './load';
 import { cutAt, utf8 } from './test-helpers';
@@ -80,4 +81,21 @@ export function importSteps(database: () => TestDatabase) {
   }
 
   return { query, count, tableCounts, run };
+}
+
+/**
+ * The import database of the test file that calls this: opened before its tests, closed after
+ * them; with `importSteps` over it, and `nextRefs()`, a prefix of refs no other test of the file
+ * uses (`T1`, `T2`, …).
+ */
+export function importDatabase() {
+  let database: TestDatabase;
+  let prefix = 0;
+  beforeAll(async () => {
+    database = await openImportDatabase();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  return { database: () => database, nextRefs: () => `T${++prefix}`, ...importSteps(() => database) };
 }

@@ -1,29 +1,18 @@
-import type { TestDatabase } from '@panorama/db/testing';
 import { computeMetrics } from '@panorama/metrics';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, importSteps, NAIROBI, openImportDatabase } from './import-database.kit';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, importDatabase, NAIROBI } from './import-database.kit';
 import { describeProblem } from './problems';
 import { csvLine } from './rejected';
 
-let database: TestDatabase;
-/** Each test uses its own refs: `T<n>-…`. */
-let prefix = 0;
-
-beforeAll(async () => {
-  database = await openImportDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
-
-const { query, count, tableCounts, run } = importSteps(() => database);
+/** Each test uses its own refs: `T<n>-…` (`nextRefs`). */
+const { query, count, tableCounts, run, nextRefs, database } = importDatabase();
 
 describe('importCsv (impact records)', () => {
   const impact = (p: string, n: number, value: string, extra: { region?: string; country?: string } = {}) =>
     `${p}-I${n},2024-12-31,MEALS_PROVIDED,${value},${extra.region ?? 'RBN'},${extra.country ?? 'KEN'},IMP_EMERGENCY,PS-1`;
 
   it('inserts, changes nothing the second time, updates a changed value with its audit entry', async () => {
-    const p = `T${++prefix}`;
+    const p = nextRefs();
     const before = await tableCounts();
     const first = await run('impact', [impact(p, 1, '1200'), impact(p, 2, '30')]);
     expect(first.problems).toEqual([]);
@@ -48,7 +37,7 @@ describe('importCsv (impact records)', () => {
   });
 
   it('refuses a metric that is not recorded, a fractional count and another region, writing nothing', async () => {
-    const p = `T${++prefix}`;
+    const p = nextRefs();
     const before = await tableCounts();
     const result = await run(
       'impact',
@@ -70,7 +59,7 @@ describe('importCsv (impact records)', () => {
   });
 
   it('is reflected by computeMetrics at once, period edges included', async () => {
-    const p = `T${++prefix}`;
+    const p = nextRefs();
     // 2032 is a leap year: 29 February counts, 1 January and 31 December are inside, 2033-01-01 is not.
     const rows = [
       `${p}-I1,2032-01-01,BENEFICIARIES_REACHED,100,RBB,BGD,IMP_NUTRITION,`,
@@ -79,7 +68,7 @@ describe('importCsv (impact records)', () => {
       `${p}-I4,2033-01-01,BENEFICIARIES_REACHED,4000,RBB,BGD,IMP_NUTRITION,`,
     ];
     expect((await run('impact', rows)).counts.inserted).toBe(4);
-    const { total } = await computeMetrics(database.db, {
+    const { total } = await computeMetrics(database().db, {
       metrics: ['BENEFICIARIES_REACHED'],
       from: '2032-01-01',
       to: '2032-12-31',
@@ -91,7 +80,7 @@ describe('importCsv (impact records)', () => {
 
 describe('importCsv (partners)', () => {
   it('inserts, changes nothing the second time, updates a renamed partner', async () => {
-    const p = `T${++prefix}`;
+    const p = nextRefs();
     const rows = [
       `${p}-P1,Acme Foods,CORPORATION,LOCAL,RBN,KEN,Food`,
       `${p}-P2,"Friends, Inc.",ASSOCIATION,GLOBAL,HQ,,`,
@@ -109,7 +98,7 @@ describe('importCsv (partners)', () => {
   });
 
   it('lets a REGIONAL user change partners of its region only', async () => {
-    const p = `T${++prefix}`;
+    const p = nextRefs();
     await run('partners', [`${p}-P1,Dhaka Co,CORPORATION,LOCAL,RBB,BGD,`]);
     const before = await tableCounts();
     const result = await run(
@@ -126,7 +115,7 @@ describe('importCsv (partners)', () => {
   });
 
   it("drops the export's formula guard, so that a guarded export re-imports unchanged", async () => {
-    const p = `T${++prefix}`;
+    const p = nextRefs();
     const guarded = csvLine([`${p}-P1`, '=HYPERLINK("x")', 'CORPORATION', 'LOCAL', 'RBN', '', '@home']);
     expect(guarded).toBe(`${p}-P1,"'=HYPERLINK(""x"")",CORPORATION,LOCAL,RBN,,'@home\r\n`);
     const first = await run('partners', [guarded.trimEnd()]);

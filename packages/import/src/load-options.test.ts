@@ -1,23 +1,13 @@
-import type { TestDatabase } from '@panorama/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importSteps, openImportDatabase } from './import-database.kit';
+import { describe, expect, it } from 'vitest';
 
-let database: TestDatabase;
-/** Each test uses its own refs: `T<n>-…`. */
-let prefix = 0;
+import { importDatabase } from './import-database.kit';
 
-beforeAll(async () => {
-  database = await openImportDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
-
-const { count, tableCounts, run } = importSteps(() => database);
+/** Each test uses its own refs: `T<n>-…` (`nextRefs`). */
+const { count, tableCounts, run, nextRefs } = importDatabase();
 
 describe('importCsv options', () => {
   it('checks without writing on a dry run, with the counts the import would make', async () => {
-    const p = `T${++prefix}`;
+    const p = nextRefs();
     const row = (n: number, value: string) => `${p}-I${n},2024-03-01,FOOD_TONNES,${value},RBN,KEN,IMP_RESILIENCE,`;
     await run('impact', [row(1, '1.5')]);
     const before = await tableCounts();
@@ -36,7 +26,7 @@ describe('importCsv options', () => {
   });
 
   it('rejects every line of a duplicated key with skipInvalid', async () => {
-    const p = `T${++prefix}`;
+    const p = nextRefs();
     const row = (n: number, value: string) => `${p}-I${n},2024-03-01,FOOD_TONNES,${value},RBN,KEN,IMP_RESILIENCE,`;
     const result = await run('impact', [row(1, '1'), row(2, '2'), row(1, '3')], { skipInvalid: true });
     expect(result.counts).toEqual({ inserted: 1, updated: 0, unchanged: 0, rejected: 2 });
@@ -54,7 +44,7 @@ describe('importCsv options', () => {
   });
 
   it('runs two imports of the same file at once in turn: one inserts, the other finds every row unchanged', async () => {
-    const p = `T${++prefix}`;
+    const p = nextRefs();
     const rows = Array.from(
       { length: 300 },
       (_, i) => `${p}-I${i},2024-05-0${(i % 9) + 1},PEOPLE_TRAINED,${i},RBN,KEN,IMP_RESILIENCE,`,

@@ -1,22 +1,11 @@
-import type { TestDatabase } from '@panorama/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, HEADERS, importSteps, openImportDatabase } from './import-database.kit';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, HEADERS, importDatabase } from './import-database.kit';
 import { importCsv } from './load';
 import { describeProblem } from './problems';
 import { cutAt, utf8 } from './test-helpers';
 
-let database: TestDatabase;
-/** Each test uses its own refs: `T<n>-…`. */
-let prefix = 0;
-
-beforeAll(async () => {
-  database = await openImportDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
-
-const { query, tableCounts, run } = importSteps(() => database);
+/** Each test uses its own refs: `T<n>-…` (`nextRefs`). */
+const { query, tableCounts, run, nextRefs, database } = importDatabase();
 
 describe('files that cannot be imported', () => {
   const contributions = HEADERS.contributions;
@@ -37,7 +26,7 @@ describe('files that cannot be imported', () => {
 
   it.each(cases)('refuses %s, saying where and why, and writes nothing', async (_name, bytes, _key) => {
     const before = await tableCounts();
-    const result = await importCsv(database, {
+    const result = await importCsv(database(), {
       kind: 'contributions',
       source: cutAt(bytes, 3, 50),
       fileName: 'bad.csv',
@@ -54,9 +43,9 @@ describe('files that cannot be imported', () => {
   });
 
   it('reads a BOM, CRLF and quoted fields with commas, quotes and line breaks', async () => {
-    const p = `T${++prefix}`;
+    const p = nextRefs();
     const text = `\uFEFF${HEADERS.partners}\r\n${p}-P1,"Acme, ""the"" Foods\r\nLtd",CORPORATION,LOCAL,RBN,KEN,"Food, retail"\r\n`;
-    const result = await importCsv(database, {
+    const result = await importCsv(database(), {
       kind: 'partners',
       source: cutAt(utf8(text), 1, 2, 40),
       fileName: 'bom.csv',
@@ -71,7 +60,7 @@ describe('files that cannot be imported', () => {
 
 describe('checks that take more than one row', () => {
   it('reports a key given twice on every line, and a partner_ref named two ways, with all other problems', async () => {
-    const p = `T${++prefix}`;
+    const p = nextRefs();
     const row = (ref: string, name: string, type = 'HNWI', amount = '1') =>
       `${p}-${ref},2024-01-01,${amount},HNWI,CASH,${p}-P1,${name},${type},RBB,,INC_GROWTH,`;
     const before = await tableCounts();
