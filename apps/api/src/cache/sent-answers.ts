@@ -3,7 +3,8 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Viewer } from '../auth/viewer';
 import type { Context } from '../context';
-import { CACHE_HEADER, type ResponseCache, scopeOf } from './response-cache';
+import { scopeOf } from './cache-key';
+import { CACHE_HEADER, type ResponseCache } from './response-cache';
 import { COMPRESSION_THRESHOLD_BYTES } from './serving';
 import type { SentAnswer, SentEncoding } from './store';
 

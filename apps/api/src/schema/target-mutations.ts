@@ -3,7 +3,8 @@ import { TargetScopeEnum } from './enums';
 import { InvalidInputError, VersionConflictError } from './errors';
 import { STRATEGY_PERIOD } from './strategy-period';
 import { Target } from './target';
-import { setTarget, targetWriterRegion } from './target-writes';
+import { targetWriterRegion } from './target-checks';
+import { setTarget } from './target-writes';
 import { scopesRefusal, writeScopes } from './write-access';
 
 const SetTargetInput = builder.inputType('SetTargetInput', {

@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, type Ref, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { formatMetricValueFull, type MetricUnit } from '../../components/kpi-card/metric-format';
 import { metricLabel } from '../../i18n/catalog-labels';
@@ -9,6 +9,7 @@ import { decimalText, decimalValue, normalizeDecimal } from './decimal-input';
 import { type Feedback, Field, FormAlert, feedbackOf, NO_FEEDBACK, useFocusOnFeedback } from './form-controls';
 import { ChoiceField } from './form-fields';
 import { readOutcome, type VersionConflict } from './mutation-outcome';
+import { TargetConflict } from './target-conflict';
 import { type ManagedTarget, ManageSetTarget_Mutation } from './target-documents';
 import { type CatalogMetric, periodLabel, sameKey, scopeLabel, unitOf } from './targets-model';
 
@@ -257,53 +258,5 @@ export function TargetForm({
         </div>
       )}
     </form>
-  );
-}
-
-interface TargetConflictProps {
-  ref: Ref<HTMLDivElement>;
-  conflict: VersionConflict;
-  unit: MetricUnit;
-  busy: boolean;
-  onKeepTheirs: () => void;
-  onOverwrite: () => void;
-}
-
-/** Someone saved the target while it was being edited: both values, and the choice. */
-function TargetConflict({ ref, conflict, unit, busy, onKeepTheirs, onOverwrite }: TargetConflictProps) {
-  const t = useT();
-  const theirs = formatMetricValueFull(Number(conflict.currentValue), unit);
-  const yours = formatMetricValueFull(Number(conflict.yourValue), unit);
-  return (
-    <div ref={ref} className="manage-conflict" role="alert" tabIndex={-1}>
-      <p className="manage-conflict__title">
-        {conflict.expectedVersion === 0
-          ? t('manage.conflict.alreadySet', { who: conflict.currentSetBy, theirs })
-          : t('manage.conflict.savedWhileEditing', { who: conflict.currentSetBy, theirs })}
-      </p>
-      <dl className="manage-conflict__values">
-        <div>
-          <dt>{t('manage.conflict.theirs', { who: conflict.currentSetBy, version: conflict.currentVersion })}</dt>
-          <dd>{theirs}</dd>
-        </div>
-        <div>
-          <dt>{t('manage.conflict.yours')}</dt>
-          <dd>{yours}</dd>
-        </div>
-      </dl>
-      <div className="manage-form__actions">
-        <button type="button" className="button manage-button--secondary" onClick={onKeepTheirs}>
-          {t('manage.conflict.keepTheirs')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-disabled={busy || undefined}
-          onClick={busy ? undefined : onOverwrite}
-        >
-          {busy ? t('manage.form.saving') : t('manage.conflict.overwrite')}
-        </button>
-      </div>
-    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { type GraphQLNamedType, getNamedType, isInterfaceType, isObjectType, isUnionType, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../schema';
-import { CACHEABLE_ROOT_FIELDS, cacheKey, canonicalJson, isCacheable, scopeOf } from './response-cache';
+import { CACHEABLE_ROOT_FIELDS, cacheKey, canonicalJson, isCacheable, scopeOf } from './cache-key';
 
 function operationOf(source: string) {
   const document = parse(source);
