@@ -1,5 +1,5 @@
 /**
- * The colours of every chart and map, in one place. Each is a CSS custom property of styles.css,
+ * The colours of every chart and map, in one place. Each is a CSS custom property of styles/theme.css,
  * with a light and a dark value, so a chart follows the theme without drawing again (SVG fills and
  * strokes take `var(…)`). Both sets are calm, muted, told apart by people with the common
  * colour-vision deficiencies, and strong enough on their background (3:1) for bars and lines.
