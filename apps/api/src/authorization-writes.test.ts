@@ -228,7 +228,7 @@ const MATRIX: Record<string, MatrixEntry> = {
       bangkok: 'ALLOWED',
       admin: 'ALLOWED',
     }),
-    // Without a session cookie there is nothing to end: `account.test.ts` signs out a real session.
+    // Without a session cookie there is nothing to end: `account-sign-in.test.ts` signs out a real session.
     prepare: async () => ({ query: 'mutation { signOut }', variables: {}, audited: false }),
   },
   createApiToken: {

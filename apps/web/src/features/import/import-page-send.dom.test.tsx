@@ -1,176 +1,25 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { UserRole } from '../../lib/session';
-import { SessionProvider } from '../../lib/session';
-import { graphqlResponse, TEST_USERS } from '../../lib/session-test-data';
-import { ImportPage } from './import-page';
-
-const HEADER =
-  'external_ref,date,amount_usd,income_stream,kind,partner_ref,partner_name,partner_type,region_code,country_iso3,objective_code,partnership_ref';
-const GIFTS = [
+import { describe, expect, it } from 'vitest';
+import { graphqlResponse } from '../../lib/session-test-data';
+import {
+  chooseFile,
+  countShown,
+  counts,
+  csvFile,
+  fakeImportRequests,
+  GIFTS,
   HEADER,
-  'E-1,2024-06-15,100.00,CORPORATE,CASH,P-1,"Harbour, Ltd",CORPORATION,RBN,KEN,INC_GROWTH,',
-  'E-2,2024-06-16,0.50,CORPORATE,IN_KIND,P-1,"Harbour, Ltd",CORPORATION,RBN,,INC_GROWTH,',
-].join('\r\n');
+  openImportPage,
+  readText,
+} from './import-page-test-render';
 
-function csvFile(text: string, name = 'gifts.csv'): File {
-  return new File([text], name, { type: 'text/csv' });
-}
+/** The import page sending a file: to check it, then to import it, and what it shows of each answer. */
 
-/** A request the page sent to the import: where, how, and the file it sent. */
-interface SentImport {
-  url: URL;
-  init: RequestInit;
-}
-
-let sent: SentImport[];
-let answers: Response[];
-let downloads: { fileName: string; blob: Blob }[];
-
-/** Answers the import requests with `answers`, in turn; records each. A request with no answer left never ends. */
-function fakeImportFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
-  sent.push({ url: new URL(String(input), 'http://panorama.test'), init });
-  const answer = answers.shift();
-  return answer ? Promise.resolve(answer) : new Promise<Response>(() => {});
-}
-
-beforeEach(() => {
-  sent = [];
-  answers = [];
-  downloads = [];
-  vi.stubGlobal('fetch', vi.fn(fakeImportFetch));
-  const blobs = new Map<string, Blob>();
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    const url = `blob:test/${blobs.size + 1}`;
-    blobs.set(url, blob as Blob);
-    return url;
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    const blob = blobs.get(this.href);
-    if (blob) downloads.push({ fileName: this.download, blob });
-  });
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
-
-function openImportPage(role: UserRole = 'REGIONAL', path = '/import') {
-  // The page talks to /api/import with the global fetch; GraphQL is not asked.
-  const graphqlFetch = vi.fn(async () => graphqlResponse({ data: {} }));
-  return render(
-    <MemoryRouter initialEntries={[path]}>
-      <SessionProvider clientOptions={{ fetch: graphqlFetch }} initialUser={TEST_USERS[role]}>
-        <ImportPage />
-      </SessionProvider>
-    </MemoryRouter>,
-  );
-}
-
-function readText(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(blob);
-  });
-}
-
-const counts = (inserted: number, updated = 0, unchanged = 0, rejected = 0) => ({
-  inserted,
-  updated,
-  unchanged,
-  rejected,
-});
-
-/** The figure a count of the answer shows, by its label. */
-function countShown(label: string): string | null | undefined {
-  const term = screen.getAllByText(label, { selector: 'dt' })[0];
-  return term?.nextElementSibling?.textContent;
-}
-
-async function chooseFile(user: ReturnType<typeof userEvent.setup>, file: File) {
-  await user.upload(screen.getByLabelText('Choose a file'), file);
-}
+const { sent, answers, downloads } = fakeImportRequests();
 
 describe('the import page', () => {
-  it('tells a role that may not import so, and shows no form', () => {
-    openImportPage('ANALYST');
-    expect(screen.getByRole('heading', { level: 1, name: 'Import' })).toBeTruthy();
-    expect(
-      screen.getByText(/Your role \(Analyst\) cannot import data: administrators and regional teams do/),
-    ).toBeTruthy();
-    expect(screen.queryByLabelText('Choose a file')).toBeNull();
-  });
-
-  it('shows the columns of the kind chosen, and tells a regional team its rows must be of its region', async () => {
-    const user = userEvent.setup();
-    openImportPage('REGIONAL');
-    expect(screen.getByText(/you import rows of RBN only/)).toBeTruthy();
-    const contributions = screen.getByRole('table', { name: /Columns of a file of contributions/ });
-    expect(within(contributions).getByText('partner_ref')).toBeTruthy();
-
-    await user.click(screen.getByRole('radio', { name: 'Targets' }));
-    const targets = screen.getByRole('table', { name: /Columns of a file of targets/ });
-    const quarter = within(targets).getByText('quarter').closest('tr');
-    expect(quarter?.textContent).toContain('Optional');
-    expect(within(targets).queryByText('partner_ref')).toBeNull();
-  });
-
-  it('previews the first rows of a chosen file, with its name, size and lines, and warns of a header that does not fit', async () => {
-    const user = userEvent.setup();
-    openImportPage('ADMIN');
-    expect(screen.queryByText(/RBN only/)).toBeNull();
-    expect((screen.getByRole('button', { name: 'Check file' }) as HTMLButtonElement).disabled).toBe(true);
-
-    await chooseFile(user, csvFile(GIFTS));
-    expect(screen.getByText(`gifts.csv, ${GIFTS.length} bytes`)).toBeTruthy();
-    const preview = await screen.findByRole('table', { name: /First rows of gifts\.csv/ });
-    const rows = within(preview).getAllByRole('row');
-    expect(rows).toHaveLength(3);
-    expect(rows[1]?.textContent).toContain('2E-12024-06-15100.00');
-    expect(within(preview).getAllByText('Harbour, Ltd')).toHaveLength(2);
-    expect(screen.queryByText(/This header does not fit/)).toBeNull();
-
-    await user.click(screen.getByRole('radio', { name: 'Partners' }));
-    const warning = screen.getByText(/This header does not fit a file of partners/).closest('div');
-    expect(warning?.textContent).toContain('missing: name, scope');
-    expect(warning?.textContent).toContain('not expected: date, amount_usd');
-  });
-
-  it('reads only the start of a large file for its preview', async () => {
-    const user = userEvent.setup();
-    const slice = vi.spyOn(Blob.prototype, 'slice');
-    const rows = Array.from(
-      { length: 5000 },
-      (_, at) => `E-${at},2024-06-15,${at}.00,CORPORATE,CASH,P-1,Harbour,CORPORATION,RBN,,INC_GROWTH,`,
-    );
-    const large = csvFile([HEADER, ...rows].join('\r\n'), 'large.csv');
-    expect(large.size).toBeGreaterThan(300_000);
-    openImportPage('ADMIN');
-    await chooseFile(user, large);
-    const preview = await screen.findByRole('table', { name: /First rows of large\.csv/ });
-    expect(slice).toHaveBeenCalledWith(0, 64 * 1024);
-    expect(within(preview).getAllByRole('row')).toHaveLength(11);
-    expect(preview.textContent).toContain(
-      'The first 10 rows, as the file gives them. The rows after them are checked with the rest.',
-    );
-    expect(screen.getByText(/^large\.csv, \d+(\.\d)? kB$/)).toBeTruthy();
-  });
-
-  it('takes a file dropped on the zone', async () => {
-    openImportPage('ADMIN');
-    const zone = screen.getByRole('group', { name: 'Drop a CSV file here' });
-    fireEvent.drop(zone, { dataTransfer: { files: [csvFile(GIFTS, 'dropped.csv')], types: ['Files'] } });
-    expect(await screen.findByRole('table', { name: /First rows of dropped\.csv/ })).toBeTruthy();
-  });
-
   it('sends a file to check as it is, and is busy until the answer comes', async () => {
     const user = userEvent.setup();
     openImportPage('REGIONAL');

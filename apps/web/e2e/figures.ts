@@ -1,0 +1,60 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser, type WatchedPage } from './browser';
+import type { DemoAccount } from './server';
+import { apiSession, openSignedInPage } from './session';
+
+/**
+ * What the tests of the dashboard's figures share (`figures-*.e2e.ts`): a browser for the file,
+ * the pages it opened (to check their console errors and requests), and the API as an ADMIN's
+ * script asks it, to compare its answers with what the browser shows. Every wait is for data,
+ * never for time.
+ */
+
+/** Waits for the condition to hold, polling the page; fails with the last value seen. */
+export const POLL = { timeout: 20_000, interval: 100 };
+
+export interface CatalogEntry {
+  code: string;
+  label: string;
+  unit: string;
+}
+
+/** Launches a browser and signs in to the API for the test file (closed after it). */
+export function figuresBrowser(origin: string, account: DemoAccount) {
+  let browser: Browser;
+  const opened: WatchedPage[] = [];
+  /** The API as an ADMIN's script asks it: signed in with `signIn`, its session cookie sent back. */
+  let api: Awaited<ReturnType<typeof apiSession>>;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    api = await apiSession(origin, account);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A new page, signed in as `account`, at `path`. */
+  async function openPage(path: string): Promise<Page> {
+    const watched = await openSignedInPage(browser, origin, account);
+    opened.push(watched);
+    await watched.page.goto(path);
+    return watched.page;
+  }
+
+  /** Asks the server's API, as an analyst's script would (signed in: every field but `me` needs it). */
+  function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    return api.graphql<T>(query, variables);
+  }
+
+  async function catalogEntry(code: string): Promise<CatalogEntry> {
+    const { metricCatalog } = await graphql<{ metricCatalog: CatalogEntry[] }>('{ metricCatalog { code label unit } }');
+    const entry = metricCatalog.find((metric) => metric.code === code);
+    if (!entry) throw new Error(`The catalog has no ${code}`);
+    return entry;
+  }
+
+  return { opened, openPage, graphql, catalogEntry, browser: () => browser };
+}
