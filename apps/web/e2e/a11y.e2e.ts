@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults, ElementContext, Result, RunOptions } from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { WatchedPage } from './browser';
-import { launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { fileBrowser } from './file-browser';
 import { openTourPages, pageFor, shownTheme, THEMES, TOUR, type TourPages, visitLoaded } from './page-tour';
 
 /** axe-core's browser build, injected into each page as it is. */
@@ -25,16 +24,7 @@ const EXPLORER_EXCLUDE = ['.graphiql-container .monaco-editor', '.graphiql-conta
 
 const origin = inject('panoramaUrl');
 const { ADMIN } = inject('panoramaAccounts');
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, opened } = fileBrowser();
 
 /** axe as the injected script defines it on `window`. */
 interface InjectedAxe {
@@ -71,7 +61,7 @@ for (const theme of THEMES) {
     let pages: TourPages;
 
     beforeAll(async () => {
-      pages = await openTourPages(browser, origin, theme, ADMIN);
+      pages = await openTourPages(browser(), origin, theme, ADMIN);
       opened.push(pages.anonymous, pages.signedIn);
     });
 

@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { launchBrowser, openWatchedPage, type WatchedPage } from './browser';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { openWatchedPage } from './browser';
+import { fileBrowser } from './file-browser';
 import type { DemoAccount } from './server';
 import { openSignedInPage } from './session';
 
@@ -10,29 +11,20 @@ import { openSignedInPage } from './session';
  * heading, the primary navigation and the user menu.
  */
 
-/** Launches a browser for the test file (closed after it); opens watched pages in it. */
+/** The test file's browser (`fileBrowser`), and watched pages opened in it. */
 export function accessBrowser(origin: string) {
-  let browser: Browser;
-  const opened: WatchedPage[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser, opened } = fileBrowser();
 
   /** A watched page, not signed in. */
   async function anonymousPage(): Promise<Page> {
-    const watched = await openWatchedPage(browser, origin);
+    const watched = await openWatchedPage(browser(), origin);
     opened.push(watched);
     return watched.page;
   }
 
   /** A watched page, signed in as `account`. */
   async function signedInPage(account: DemoAccount): Promise<Page> {
-    const watched = await openSignedInPage(browser, origin, account);
+    const watched = await openSignedInPage(browser(), origin, account);
     opened.push(watched);
     return watched.page;
   }

@@ -1,21 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { foreignRequests, launchBrowser, type WatchedPage } from './browser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { foreignRequests, type WatchedPage } from './browser';
+import { fileBrowser } from './file-browser';
 import { openSignedInPage } from './session';
 
 const origin = inject('panoramaUrl');
 const { ADMIN } = inject('panoramaAccounts');
-let browser: Browser;
+const { browser } = fileBrowser();
 let watched: WatchedPage;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  watched = await openSignedInPage(browser, origin, ADMIN);
-});
-
-afterAll(async () => {
-  await browser?.close();
+  watched = await openSignedInPage(browser(), origin, ADMIN);
 });
 
 /** The rendered text of a Monaco editor: its visible lines run together, non-breaking spaces as spaces. */

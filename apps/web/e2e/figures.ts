@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, type WatchedPage } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll } from 'vitest';
+import { fileBrowser } from './file-browser';
 import type { DemoAccount } from './server';
 import { apiSession, openSignedInPage } from './session';
 
@@ -20,25 +20,19 @@ export interface CatalogEntry {
   unit: string;
 }
 
-/** Launches a browser and signs in to the API for the test file (closed after it). */
+/** The test file's browser (`fileBrowser`), and the API signed in as `account` for the file. */
 export function figuresBrowser(origin: string, account: DemoAccount) {
-  let browser: Browser;
-  const opened: WatchedPage[] = [];
+  const { browser, opened } = fileBrowser();
   /** The API as an ADMIN's script asks it: signed in with `signIn`, its session cookie sent back. */
   let api: Awaited<ReturnType<typeof apiSession>>;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     api = await apiSession(origin, account);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   /** A new page, signed in as `account`, at `path`. */
   async function openPage(path: string): Promise<Page> {
-    const watched = await openSignedInPage(browser, origin, account);
+    const watched = await openSignedInPage(browser(), origin, account);
     opened.push(watched);
     await watched.page.goto(path);
     return watched.page;
@@ -56,5 +50,5 @@ export function figuresBrowser(origin: string, account: DemoAccount) {
     return entry;
   }
 
-  return { opened, openPage, graphql, catalogEntry, browser: () => browser };
+  return { opened, openPage, graphql, catalogEntry, browser };
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults, RunOptions } from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type WatchedPage } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { fileBrowser } from './file-browser';
 import { apiSession, openSignedInPage } from './session';
 
 /**
@@ -21,17 +21,11 @@ const RUN = `E2E-${Date.now().toString(36).toUpperCase()}`;
 const POLL = { timeout: 20_000, interval: 100 };
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
-const opened: WatchedPage[] = [];
+const { browser, opened } = fileBrowser();
 let api: Awaited<ReturnType<typeof apiSession>>;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   api = await apiSession(origin, REGIONAL);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 const HEADER =
@@ -116,7 +110,7 @@ async function problemRows(page: Page): Promise<string[][]> {
 }
 
 async function signedInPage(): Promise<Page> {
-  const watched = await openSignedInPage(browser, origin, REGIONAL);
+  const watched = await openSignedInPage(browser(), origin, REGIONAL);
   opened.push(watched);
   return watched.page;
 }

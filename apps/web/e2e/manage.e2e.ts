@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type WatchedPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { fileBrowser } from './file-browser';
 import type { DemoAccount } from './server';
 import { openSignedInPage } from './session';
 
@@ -13,19 +13,10 @@ import { openSignedInPage } from './session';
 
 const origin = inject('panoramaUrl');
 const { LEADERSHIP, REGIONAL } = inject('panoramaAccounts');
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, opened } = fileBrowser();
 
 async function signedInPage(account: DemoAccount, path: string): Promise<Page> {
-  const watched = await openSignedInPage(browser, origin, account);
+  const watched = await openSignedInPage(browser(), origin, account);
   opened.push(watched);
   await watched.page.goto(path);
   await watched.page.getByRole('heading', { level: 1, name: /Eastern Africa/ }).waitFor();

@@ -1,24 +1,15 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type WatchedPage } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { fileBrowser } from './file-browser';
 import { openSignedInPage } from './session';
 
 const origin = inject('panoramaUrl');
 const { ADMIN } = inject('panoramaAccounts');
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, opened } = fileBrowser();
 
 /** A new page, signed in as an ADMIN, at `path`. */
 async function openPage(path: string): Promise<Page> {
-  const watched = await openSignedInPage(browser, origin, ADMIN);
+  const watched = await openSignedInPage(browser(), origin, ADMIN);
   opened.push(watched);
   await watched.page.goto(path);
   return watched.page;

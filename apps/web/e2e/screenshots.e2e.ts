@@ -1,10 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { WatchedPage } from './browser';
-import { launchBrowser } from './browser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { fileBrowser } from './file-browser';
 import { openTourPages, pageFor, shownTheme, THEMES, TOUR, type TourPages, visitLoaded } from './page-tour';
 
 /** `<repo>/artifacts/screenshots/<page>-<theme>.png`: for people to look at; git ignores the folder. */
@@ -12,16 +10,10 @@ const SCREENSHOTS_DIR = fileURLToPath(new URL('../../../artifacts/screenshots/',
 
 const origin = inject('panoramaUrl');
 const { ADMIN } = inject('panoramaAccounts');
-let browser: Browser;
-const opened: WatchedPage[] = [];
+const { browser, opened } = fileBrowser();
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 for (const theme of THEMES) {
@@ -29,7 +21,7 @@ for (const theme of THEMES) {
     let pages: TourPages;
 
     beforeAll(async () => {
-      pages = await openTourPages(browser, origin, theme, ADMIN);
+      pages = await openTourPages(browser(), origin, theme, ADMIN);
       for (const watched of [pages.anonymous, pages.signedIn]) {
         await watched.page.setViewportSize({ width: 1280, height: 800 });
         opened.push(watched);
@@ -67,7 +59,7 @@ describe('screenshots, tablet', () => {
   let pages: TourPages;
 
   beforeAll(async () => {
-    pages = await openTourPages(browser, origin, 'light', ADMIN);
+    pages = await openTourPages(browser(), origin, 'light', ADMIN);
     for (const watched of [pages.anonymous, pages.signedIn]) {
       await watched.page.setViewportSize({ width: 820, height: 1180 });
       opened.push(watched);

@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type WatchedPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { WatchedPage } from './browser';
+import { fileBrowser } from './file-browser';
 import { openSignedInPage } from './session';
 
 /** The primary navigation of an ADMIN, in order: each page shows an h1 with its name. */
@@ -27,20 +28,11 @@ const FRENCH_NAV_LABELS = [
 
 const origin = inject('panoramaUrl');
 const { ADMIN } = inject('panoramaAccounts');
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, opened } = fileBrowser();
 
 /** A new page, signed in as an ADMIN. */
 async function openPage(): Promise<WatchedPage> {
-  const watched = await openSignedInPage(browser, origin, ADMIN);
+  const watched = await openSignedInPage(browser(), origin, ADMIN);
   opened.push(watched);
   return watched;
 }

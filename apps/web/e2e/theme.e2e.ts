@@ -1,24 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { WatchedPage } from './browser';
-import { launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { fileBrowser } from './file-browser';
 import { openThemedPage, shownTheme, type Theme } from './page-tour';
 
 const origin = inject('panoramaUrl');
 const { ADMIN } = inject('panoramaAccounts');
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, opened } = fileBrowser();
 
 async function openPage(systemTheme: Theme): Promise<Page> {
-  const watched = await openThemedPage(browser, origin, systemTheme, ADMIN);
+  const watched = await openThemedPage(browser(), origin, systemTheme, ADMIN);
   opened.push(watched);
   // Notes the theme the root element first gets, and whether the body had been parsed by then.
   await watched.context.addInitScript(() => {
