@@ -45,19 +45,33 @@ async function evaluateRows(
   periods: Period[],
   extraGroups: (string | null)[][],
   references: ReferenceCodes,
+  ordered: boolean,
 ): Promise<{ plans: RowPlan[]; evaluation: Evaluation; targets: TargetMap }> {
   const compare = query.compare ?? [];
-  const evaluation = await evaluate(db, { metrics: query.metrics, dimensions, filter: query.filter, periods, compare });
+  // Rows cut to a limit, of one period and of groups with data alone: the SQL may keep the first.
+  const top =
+    ordered && query.limit && periods.length === 1 && extraGroups.length === 0
+      ? { orderBy: query.orderBy ?? [], limit: query.limit }
+      : null;
+  const evaluation = await evaluate(db, {
+    metrics: query.metrics,
+    dimensions,
+    filter: query.filter,
+    periods,
+    compare,
+    top,
+  });
   const groups = new Map<string, (string | null)[]>();
   for (const main of evaluation.main) {
     for (const [key, row] of evaluation.figures.get(main.idx) ?? []) groups.set(key, row.keys);
   }
   for (const keys of extraGroups) groups.set(groupKey(keys), keys);
   if (dimensions.length === 0) groups.set(groupKey([]), []);
-  if (groups.size * periods.length > MAX_ROWS) {
+  const rowCount = Math.max(groups.size, evaluation.groupCount ?? 0) * periods.length;
+  if (rowCount > MAX_ROWS) {
     throw new MetricsInputError(
       'TOO_MANY_ROWS',
-      `This query would produce ${groups.size * periods.length} rows, more than ${MAX_ROWS}: group by fewer dimensions, use a coarser grain or a shorter range.`,
+      `This query would produce ${rowCount} rows, more than ${MAX_ROWS}: group by fewer dimensions, use a coarser grain or a shorter range.`,
     );
   }
   const plans: RowPlan[] = [];
@@ -98,6 +112,7 @@ async function rowsFor(
     periods,
     extraGroups,
     prepared.references,
+    ordered,
   );
   await beforeRows?.(ordered && query.limit ? Math.min(query.limit, plans.length) : plans.length);
   let kept = plans;

@@ -2,7 +2,7 @@ import type { Database } from '@panorama/db';
 import { type MetricCode, metricDefinition, RECORDED_METRICS } from './catalog';
 import { rollupsAllowed } from './fact-tables-only';
 import { type Period, previousPeriod, samePeriodYearEarlier } from './periods';
-import type { Comparison, Dimension, MetricsFilter } from './query';
+import type { Comparison, Dimension, MetricsFilter, MetricsOrder } from './query';
 import {
   contributionFigures,
   type FigureQuery,
@@ -17,7 +17,7 @@ import {
 } from './sql/figures';
 import { partnerCountLevel, partnerCountsQuery } from './sql/partner-counts';
 import { factPartnerSource, partnerFigures, partnerQuery } from './sql/partner-figures';
-import { contributionSumsQuery, impactQuery, rollupPartnerSource } from './sql/rollup-figures';
+import { contributionSumsQuery, GROUP_COUNT, impactQuery, keptGroups, rollupPartnerSource } from './sql/rollup-figures';
 import { StatementTexts } from './sql/statement-texts';
 
 const CONTRIBUTION_METRICS = new Set<string>([
@@ -61,6 +61,17 @@ export interface Evaluation {
   main: EvaluatedPeriod[];
   /** idx → group key → figures. */
   figures: Map<number, Map<string, FigureRow>>;
+  /**
+   * How many groups the main period had before the limit, when only the first were kept (`top`);
+   * else null: every group is in `figures`.
+   */
+  groupCount: number | null;
+}
+
+/** The first `limit` groups in `orderBy`'s order (of the one main period) are all a query shows. */
+export interface TopGroups {
+  orderBy: readonly MetricsOrder[];
+  limit: number;
 }
 
 export function groupKey(keys: readonly (string | null)[]): string {
@@ -87,8 +98,14 @@ const ROLLUP_STATEMENTS = new StatementTexts(500);
  * when their counts answer. Each statement is built once for the same request (`StatementTexts`):
  * from `base`, `metrics` and `pairs` alone.
  */
-async function fromRollups(db: Database, base: FigureRequest, metrics: readonly MetricCode[], pairs: Pairs) {
-  const key = JSON.stringify([base.dimensions, base.filter ?? null, base.periods, metrics, pairs]);
+async function fromRollups(
+  db: Database,
+  base: FigureRequest,
+  metrics: readonly MetricCode[],
+  pairs: Pairs,
+  top: TopGroups | null,
+) {
+  const key = JSON.stringify([base.dimensions, base.filter ?? null, base.periods, metrics, pairs, top]);
   const partnerMetrics = metrics.filter((code) => PARTNER_METRICS.has(code));
   const partnerRequest = { ...base, metrics: partnerMetrics, pairs };
   // Whole years cut by region and country at most are counted already: read with the rest.
@@ -97,7 +114,11 @@ async function fromRollups(db: Database, base: FigureRequest, metrics: readonly 
   const rest = ROLLUP_STATEMENTS.get(`rest ${key}`, () => {
     const queries: FigureQuery[] = [];
     // The sums also run for partner metrics: they give them their groups (the groups with contributions).
-    if (metrics.some((code) => CONTRIBUTION_METRICS.has(code))) queries.push(contributionSumsQuery(base, metrics));
+    if (metrics.some((code) => CONTRIBUTION_METRICS.has(code))) {
+      // The first groups alone, when the sums alone order them: the main period is the first.
+      const kept = top && keptGroups(base.dimensions, metrics, top.orderBy, 0, top.limit);
+      queries.push(contributionSumsQuery(base, metrics, kept || null));
+    }
     if (metrics.includes('PIPELINE_WEIGHTED_USD')) queries.push(pipelineQuery(base));
     const recorded = metrics.filter((code) => RECORDED.has(code));
     if (recorded.length) queries.push(impactQuery({ ...base, metrics: recorded }));
@@ -141,6 +162,8 @@ export async function evaluate(
     filter: MetricsFilter | null | undefined;
     periods: readonly Period[];
     compare: readonly Comparison[];
+    /** Only for a query of one main period. */
+    top?: TopGroups | null;
   },
 ): Promise<Evaluation> {
   const registry = new PeriodRegistry();
@@ -157,13 +180,19 @@ export async function evaluate(
   }
   const base = { dimensions: request.dimensions, filter: request.filter, periods: registry.periods };
   const batches = rollupsAllowed()
-    ? [await fromRollups(db, base, request.metrics, pairs)]
+    ? [await fromRollups(db, base, request.metrics, pairs, request.top ?? null)]
     : await fromFactTables(db, base, request.metrics, pairs);
   // The contributions query also runs for partner metrics, to give them their groups: a row makes
   // its group, and brings only the values asked for.
   const wanted = new Set<string>(request.metrics);
   const figures = new Map<number, Map<string, FigureRow>>();
+  let groupCount: number | null = null;
   for (const row of batches.flat()) {
+    const count = row.values[GROUP_COUNT as MetricCode];
+    if (row.idx === -1 && count !== undefined) {
+      groupCount = Number(count);
+      continue;
+    }
     let byGroup = figures.get(row.idx);
     if (!byGroup) {
       byGroup = new Map();
@@ -179,7 +208,7 @@ export async function evaluate(
       if (wanted.has(code)) figure.values[code as MetricCode] = value;
     }
   }
-  return { registry, main, figures };
+  return { registry, main, figures, groupCount };
 }
 
 /** The value of a metric in a slice with no data: 0 for sums and counts, null for averages and rates. */

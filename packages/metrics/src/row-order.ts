@@ -1,3 +1,4 @@
+import { compareDecimals } from './decimal';
 import { DIMENSION_KEY, type Dimension, type GroupKeys, type MetricsOrder } from './query';
 
 /** What rows are ordered by: their group keys, their period and their metrics' values. */
@@ -7,23 +8,41 @@ export interface OrderedRow {
   values: readonly { metric: string; value: string | null }[];
 }
 
-function metricNumber(row: OrderedRow, metric: string): number | null {
-  const value = row.values.find((candidate) => candidate.metric === metric)?.value;
-  return value === null || value === undefined ? null : Number(value);
+/** A metric's exact decimal, with the float nearest to it to compare quickly. */
+interface MetricKey {
+  near: number;
+  exact: string;
 }
 
-type SortKey = string | number | null;
+function metricKey(row: OrderedRow, metric: string): MetricKey | null {
+  const value = row.values.find((candidate) => candidate.metric === metric)?.value;
+  return value === null || value === undefined ? null : { near: Number(value), exact: value };
+}
+
+type SortKey = string | number | MetricKey | null;
+
+/**
+ * Decimals compare exactly: the nearest floats decide when they differ (rounding to the nearest
+ * float never swaps two values), the decimals themselves when they are the same float.
+ */
+function compareKeys(a: Exclude<SortKey, null>, b: Exclude<SortKey, null>): number {
+  if (typeof a === 'object' && typeof b === 'object') {
+    if (a.near !== b.near) return a.near < b.near ? -1 : 1;
+    return a.exact === b.exact ? 0 : compareDecimals(a.exact, b.exact);
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 function compareNullable(a: SortKey, b: SortKey, direction: 'asc' | 'desc'): number {
   if (a === null && b === null) return 0;
   if (a === null) return 1; // nulls last, whatever the direction
   if (b === null) return -1;
-  const order = a < b ? -1 : a > b ? 1 : 0;
+  const order = compareKeys(a, b);
   return direction === 'asc' ? order : -order;
 }
 
 function sortKey(row: OrderedRow, { by }: MetricsOrder): SortKey {
-  if ('metric' in by) return metricNumber(row, by.metric);
+  if ('metric' in by) return metricKey(row, by.metric);
   if ('dimension' in by) return row.keys[DIMENSION_KEY[by.dimension]];
   return row.period?.from ?? null;
 }

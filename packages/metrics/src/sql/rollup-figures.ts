@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { MetricCode } from '../catalog';
+import type { Dimension, MetricsOrder } from '../query';
 import { bucketStarts, coverage, yearDays } from './coverage';
 import { type FigureQuery, type FigureRequest, groupBy, selectKeys, textKeys } from './figures';
 import { dateLiteral, grainLiteral, type Literal, valueList, valuesCte } from './literals';
@@ -83,19 +84,66 @@ function slicesOf(request: FigureRequest, source: SumsSource): { ctes: SQL[]; un
 
 const keysOf = (names: string[]) => sql.raw(names.map((name) => `, s.${name}`).join(''));
 
-const SUMS: [MetricCode, string][] = [
-  ['REVENUE_USD', 'revenue'],
-  ['CASH_REVENUE_USD', 'cash'],
-  ['IN_KIND_REVENUE_USD', 'in_kind'],
-  ['CONTRIBUTION_COUNT', 'contribution_count'],
-  ['AVERAGE_GIFT_USD', 'average_gift'],
+/** Each contribution metric of the sums: its column, and the column's value over a group's rows `s`. */
+const SUMS: [MetricCode, string, string][] = [
+  ['REVENUE_USD', 'revenue', 'sum(s.revenue_usd)'],
+  ['CASH_REVENUE_USD', 'cash', "coalesce(sum(s.revenue_usd) FILTER (WHERE s.kind = 'CASH'), 0)"],
+  ['IN_KIND_REVENUE_USD', 'in_kind', "coalesce(sum(s.revenue_usd) FILTER (WHERE s.kind = 'IN_KIND'), 0)"],
+  ['CONTRIBUTION_COUNT', 'contribution_count', 'sum(s.contribution_count)'],
+  ['AVERAGE_GIFT_USD', 'average_gift', 'round(sum(s.revenue_usd) / sum(s.contribution_count), 2)'],
 ];
+
+/** The contribution metrics the sums give, and their columns. */
+export const SUM_METRICS = new Map<MetricCode, string>(SUMS.map(([code, column]) => [code, column]));
+
+/** The first rows of an ordered, limited answer, kept in SQL: the others' figures are never read. */
+export interface KeptGroups {
+  /** The period whose values order the groups. */
+  idx: number;
+  /** The groups' order, as the rows' (`sortRows`) over `s`, the sums: total, ties broken by key. */
+  order: string;
+  limit: number;
+}
+
+/** The metric of `GROUP_COUNT`'s row: how many groups there were before the limit. */
+export const GROUP_COUNT = '#groups';
+
+/** Which groups an ordered, limited answer keeps, when its order is the sums' alone (else null). */
+export function keptGroups(
+  dimensions: readonly Dimension[],
+  metrics: readonly MetricCode[],
+  orderBy: readonly MetricsOrder[],
+  idx: number,
+  limit: number,
+): KeptGroups | null {
+  if (dimensions.length === 0 || metrics.some((code) => !SUM_METRICS.has(code))) return null;
+  const keyOrder = (dimension: Dimension, direction: string) => {
+    const name = `s.k${dimensions.indexOf(dimension)}`;
+    // As the rows compare them: partners by number, codes by their characters.
+    const key = dimension === 'PARTNER' ? `${name}::bigint` : `${name} COLLATE "C"`;
+    return `${key} ${direction} NULLS LAST`;
+  };
+  const order: string[] = [];
+  for (const { by, direction } of orderBy) {
+    const sql = direction === 'asc' ? 'ASC' : 'DESC';
+    // A metric not asked for, a dimension not grouped by or the one period: the same for every group.
+    if ('metric' in by && metrics.includes(by.metric)) order.push(`s.${SUM_METRICS.get(by.metric)} ${sql} NULLS LAST`);
+    if ('dimension' in by && dimensions.includes(by.dimension)) order.push(keyOrder(by.dimension, sql));
+  }
+  for (const dimension of dimensions) order.push(keyOrder(dimension, 'ASC'));
+  return { idx, order: order.join(', '), limit };
+}
 
 /**
  * Revenue (all, cash, in-kind), contribution count and average gift, per period and group: those
  * of `metrics`, or the revenue alone when none is (it still gives partner figures their groups).
+ * With `kept`, only the groups kept, and a `GROUP_COUNT` row.
  */
-export function contributionSumsQuery(request: FigureRequest, metrics: readonly MetricCode[]): FigureQuery {
+export function contributionSumsQuery(
+  request: FigureRequest,
+  metrics: readonly MetricCode[],
+  kept: KeptGroups | null = null,
+): FigureQuery {
   const { ctes, union, names } = slicesOf(request, {
     name: 'contribution',
     rollup: contributionSumsRollup(request.dimensions, request.filter),
@@ -107,24 +155,32 @@ export function contributionSumsQuery(request: FigureRequest, metrics: readonly 
       { name: 'contribution_count', rollup: 'r.contribution_count', fact: '1' },
     ],
   });
-  const sums = sql`SELECT s.idx${keysOf(names)},
-      sum(s.revenue_usd)::text AS revenue,
-      coalesce(sum(s.revenue_usd) FILTER (WHERE s.kind = 'CASH'), 0)::text AS cash,
-      coalesce(sum(s.revenue_usd) FILTER (WHERE s.kind = 'IN_KIND'), 0)::text AS in_kind,
-      sum(s.contribution_count)::text AS contribution_count,
-      round(sum(s.revenue_usd) / sum(s.contribution_count), 2)::text AS average_gift
+  // The sums asked for alone: a group's other sums cost as much to compute again.
+  const asked = SUMS.filter(([code]) => metrics.includes(code));
+  const columns = asked.length ? asked : SUMS.slice(0, 1);
+  const sums = sql`SELECT s.idx${keysOf(names)}, ${sql.raw(columns.map(([, column, value]) => `${value} AS ${column}`).join(', '))}
     FROM (${union}) s
     GROUP BY s.idx${groupBy(names)}`;
-  const asked = SUMS.filter(([code]) => metrics.includes(code));
-  const values = (asked.length ? asked : SUMS.slice(0, 1))
-    .map(([code, column]) => `('${code}', s.${column})`)
-    .join(', ');
+  const values = columns.map(([code, column]) => `('${code}', s.${column}::text)`).join(', ');
+  const figures = (from: SQL) => sql`SELECT v.metric, s.idx${keysOf(names)}, v.value
+    FROM ${from}
+    CROSS JOIN LATERAL (VALUES ${sql.raw(values)}) AS v(metric, value)`;
+  if (!kept) return { ctes, selects: [figures(sql`(${sums}) s`)] };
+  const keys = names.map((name) => `s.${name}`).join(', ');
+  // Keys are ids and codes, never empty: '' stands for a null key, so that groups match by hash.
+  const sameGroup = names.map((name) => `coalesce(k.${name}, '') = coalesce(s.${name}, '')`).join(' AND ');
+  const noKeys = names.map((name) => `, NULL::text AS ${name}`).join('');
   return {
-    ctes,
+    ctes: [
+      ...ctes,
+      sql`contribution_sums AS (${sums})`,
+      sql.raw(`contribution_kept AS (SELECT ${keys} FROM contribution_sums s WHERE s.idx = ${kept.idx}
+        ORDER BY ${kept.order} LIMIT ${kept.limit})`),
+    ],
     selects: [
-      sql`SELECT v.metric, s.idx${keysOf(names)}, v.value
-        FROM (${sums}) s
-        CROSS JOIN LATERAL (VALUES ${sql.raw(values)}) AS v(metric, value)`,
+      figures(sql.raw(`contribution_sums s JOIN contribution_kept k ON ${sameGroup}`)),
+      sql.raw(`SELECT '${GROUP_COUNT}' AS metric, -1 AS idx${noKeys}, count(*)::text AS value
+        FROM contribution_sums s WHERE s.idx = ${kept.idx}`),
     ],
   };
 }
