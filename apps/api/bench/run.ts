@@ -33,6 +33,7 @@ import { FLOOR_QUERY, LOAD_QUERY, QUERIES, type QueryName, RAW_SQL } from './ben
 import { isLocalServer, postgresCpuMs } from './cpu';
 import { type Dataset, pgliteDataset, postgresDataset } from './datasets';
 import { askGraphql, type Latency, loadTest, timeRuns } from './measure';
+import { javascriptReferenceMs, postgresReferenceMs } from './reference-work';
 import { benchReport, type LatencyLine, type LoadLine, type RequestCpu } from './report';
 
 const args = process.argv.slice(2);
@@ -192,6 +193,13 @@ async function measure(dataset: Dataset): Promise<void> {
   }
 }
 
+/** The fixed work of `reference-work.ts`, timed now: the slower the machine (or the busier), the longer. */
+async function referenceWork(): Promise<string> {
+  const javascript = javascriptReferenceMs();
+  const postgres = await postgresReferenceMs(ADMIN_URL);
+  return `JavaScript ${javascript.toFixed(0)} ms, PostgreSQL ${postgres.toFixed(0)} ms (\`bench/reference-work.ts\`)`;
+}
+
 async function machine(): Promise<Record<string, string>> {
   const postgres = await (async () => {
     const client = new pg.Client({ connectionString: ADMIN_URL });
@@ -212,6 +220,7 @@ async function machine(): Promise<Record<string, string>> {
     PostgreSQL: postgres,
     'connection pool': `${POOL || DEFAULT_POOL_MAX} (DATABASE_POOL_MAX)`,
     'warm cache': REDIS_URL ? 'Redis' : 'in-process LRU',
+    'reference work (the same on every machine: compare runs by it)': await referenceWork(),
     'load average at the start': loadavg()
       .map((load) => load.toFixed(2))
       .join(', '),
