@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { beforeAll } from 'vitest';
+import { beforeAll, expect } from 'vitest';
+import { foreignRequests, type WatchedPage } from './browser';
 import { fileBrowser } from './file-browser';
 import type { DemoAccount } from './server';
 import { apiSession, openSignedInPage } from './session';
@@ -51,4 +52,16 @@ export function figuresBrowser(origin: string, account: DemoAccount) {
   }
 
   return { opened, openPage, graphql, catalogEntry, browser };
+}
+
+/**
+ * The pages a test file opened (at least `atLeast`) asked nothing of another origin, each asked
+ * the API for its figures, and none logged a console error.
+ */
+export function expectPagesKeptPrivate(opened: readonly WatchedPage[], origin: string, atLeast: number) {
+  expect(opened.length).toBeGreaterThanOrEqual(atLeast);
+  expect(opened.flatMap((each) => each.blockedRequests)).toEqual([]);
+  expect(opened.flatMap((each) => foreignRequests(each.requests, origin))).toEqual([]);
+  expect(opened.every((each) => each.requests.some((url) => url === `${origin}/graphql`))).toBe(true);
+  expect(opened.flatMap((each) => each.consoleErrors)).toEqual([]);
 }
