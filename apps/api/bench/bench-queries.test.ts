@@ -1,5 +1,6 @@
 import { selectRows } from '@panorama/db';
 import { seedDemoData } from '@panorama/demo';
+import { calendarPeriod, periodLabel, yearEarlier } from '@panorama/metrics';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../src/testing';
@@ -43,13 +44,9 @@ async function raw(name: QueryName): Promise<RawRow[]> {
 /** Cents, to compare sums of money without a float's last digits (null and missing: 0). */
 const cents = (value: string | number | null | undefined) => Math.round(Number(value ?? 0) * 100);
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** The API's label of a raw month or quarter: `Mar 2025`, `2025-Q1`. */
-const monthLabel = (month: unknown) => `${MONTHS[Number(String(month).slice(5, 7)) - 1]} ${String(month).slice(0, 4)}`;
-const quarterLabel = (quarter: unknown) =>
-  `${String(quarter).slice(0, 4)}-Q${Math.floor((Number(String(quarter).slice(5, 7)) - 1) / 3) + 1}`;
-/** The same month a year earlier, as the raw SQL writes it. */
-const yearEarlier = (month: unknown) => `${Number(String(month).slice(0, 4)) - 1}${String(month).slice(4)}`;
+/** The API's label of the month or quarter a raw day starts: `Mar 2025`, `2025-Q1`. */
+const monthLabel = (day: unknown) => periodLabel(calendarPeriod('MONTH', String(day)));
+const quarterLabel = (day: unknown) => periodLabel(calendarPeriod('QUARTER', String(day)));
 
 /** One raw row where every given column has the given value (undefined when there is none). */
 function rowWhere(rows: readonly RawRow[], match: RawRow): RawRow | undefined {
@@ -109,14 +106,14 @@ describe('the raw SQL of pnpm bench', () => {
       );
     }
 
-    const months = rows.filter((row) => row.part === 'month' && row.year === 2025);
-    expect(overview.trend.map((row) => row.period.label)).toEqual(
-      months.map((row) => monthLabel(row.month)).sort(byMonth),
-    );
+    const months = rows
+      .filter((row) => row.part === 'month' && row.year === 2025)
+      .sort((a, b) => String(a.month).localeCompare(String(b.month)));
+    expect(overview.trend.map((row) => row.period.label)).toEqual(months.map((row) => monthLabel(row.month)));
     for (const row of months) {
       const [revenue] = overview.trend.find((entry) => entry.period.label === monthLabel(row.month))?.values ?? [];
       expect(cents(revenue?.value)).toBe(cents(row.revenue));
-      const before = rowWhere(rows, { part: 'month', month: yearEarlier(row.month) });
+      const before = rowWhere(rows, { part: 'month', month: yearEarlier(String(row.month)) });
       expect(cents(revenue?.previous)).toBe(cents(before?.revenue));
     }
   });
@@ -248,8 +245,3 @@ describe('the raw SQL of pnpm bench', () => {
     }
   });
 });
-
-function byMonth(a: string, b: string): number {
-  const index = (label: string) => Number(label.slice(4)) * 12 + MONTHS.indexOf(label.slice(0, 3));
-  return index(a) - index(b);
-}
